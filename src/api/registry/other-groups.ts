@@ -1,0 +1,31 @@
+// Resources of the smaller groups: coordination.k8s.io, discovery.k8s.io, events.k8s.io.
+// Kubernetes twin: pkg/registry/{coordination/lease,discovery/endpointslice,core/event}.
+import { defineResource } from './definition.js';
+
+export const leases = defineResource({
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  resource: 'leases',
+  kind: 'Lease',
+  namespaced: true,
+});
+
+export const endpointslices = defineResource({
+  group: 'discovery.k8s.io',
+  version: 'v1',
+  resource: 'endpointslices',
+  kind: 'EndpointSlice',
+  namespaced: true,
+});
+
+/** events.k8s.io/v1 Event: the same objects as core/v1 events, seen through another version. */
+export const eventsV1 = defineResource({
+  group: 'events.k8s.io',
+  version: 'v1',
+  resource: 'events',
+  kind: 'Event',
+  namespaced: true,
+  shortNames: ['ev'],
+});
+
+export const otherGroupResources = [leases, endpointslices, eventsV1];

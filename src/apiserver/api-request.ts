@@ -1,0 +1,43 @@
+// A request and its answer as the API server core sees them, with no HTTP framework in
+// sight: the Fastify routes and the in-process transport both speak this.
+import type { Status } from '../api/errors.js';
+import type { StoredObject } from './storage/stored-object.js';
+
+export interface ApiRequest {
+  method: string;
+  /** The path without the query string: "/api/v1/namespaces/default/pods". */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  body?: Buffer;
+}
+
+/** One event of a watch, before encoding. `object` is a stored version, or a plain object for BOOKMARK and ERROR. */
+export interface WatchStreamEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: StoredObject | Record<string, unknown> | Status;
+}
+
+/** The receiving end of a watch: events in order, then `close` once. */
+export interface WatchSink {
+  event(e: WatchStreamEvent): void;
+  close(): void;
+}
+
+/** A watch that starts when the transport is ready to receive and stops when told or when it times out. */
+export interface WatchStream {
+  /** Encodes an event for this stream's negotiated format (JSON line or Table row). */
+  encode(e: WatchStreamEvent): Buffer;
+  start(sink: WatchSink): { stop(): void };
+}
+
+export type ApiResponse =
+  | { status: number; headers: Record<string, string>; body: string | Buffer; watch?: undefined }
+  | { status: 200; headers: Record<string, string>; body?: undefined; watch: WatchStream };
+
+export const JSON_TYPE = 'application/json';
+
+export function jsonResponse(status: number, body: string, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
+}

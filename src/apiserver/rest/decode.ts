@@ -1,0 +1,78 @@
+// Reading a request body as an object of the expected type, refusing what kube-apiserver
+// refuses: malformed JSON, another kind or version, another namespace or name than the path.
+// Kubernetes twin: k8s.io/apiserver/pkg/endpoints/handlers/create.go and update.go (decoding).
+import * as errors from '../../api/errors.js';
+import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
+import type { KubeObject } from '../../api/types.js';
+
+/** The first bytes of a body, as kube-apiserver quotes them in decode errors. */
+function summarise(body: string): string {
+  return body.length > 30 ? `${body.slice(0, 30)}...` : body;
+}
+
+export function parseJson(body: Buffer | undefined, expectedKind: string): unknown {
+  const text = body ? body.toString('utf8') : '';
+  if (text.trim() === '') {
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${expectedKind}): couldn't get version/kind; json parse error: unexpected end of JSON input (${summarise(text)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${expectedKind}): couldn't get version/kind; json parse error: ${why} (${summarise(text)})`);
+  }
+}
+
+/** `expected` is the kind and apiVersion the path serves; a body may omit both. */
+export function asObjectOf(value: unknown, expected: { kind: string; apiVersion: string }): KubeObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${expected.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
+  }
+  const obj = value as Record<string, unknown>;
+  const kind = obj.kind;
+  const apiVersion = obj.apiVersion;
+  if (kind !== undefined && typeof kind !== 'string') throw errors.badRequest('kind must be a string');
+  if (apiVersion !== undefined && typeof apiVersion !== 'string') throw errors.badRequest('apiVersion must be a string');
+  if (apiVersion && apiVersion !== expected.apiVersion) {
+    throw errors.badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected.apiVersion})`);
+  }
+  if (kind && kind !== expected.kind) {
+    const version = (apiVersion ?? expected.apiVersion).split('/').pop();
+    throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${expected.kind}: the body is a ${kind}, not a ${expected.kind}`);
+  }
+  const metadata = obj.metadata;
+  if (metadata !== undefined && metadata !== null && (typeof metadata !== 'object' || Array.isArray(metadata))) {
+    throw errors.badRequest(`${expected.kind} in version "${expected.apiVersion.split('/').pop()}" cannot be handled as a ${expected.kind}: json: cannot unmarshal ${Array.isArray(metadata) ? 'array' : typeof metadata} into Go struct field ${expected.kind}.metadata of type v1.ObjectMeta`);
+  }
+  // kind, apiVersion and metadata lead, as kube-apiserver writes them.
+  const { kind: _k, apiVersion: _v, metadata: _m, ...rest } = obj;
+  return { kind: expected.kind, apiVersion: expected.apiVersion, metadata: (metadata as KubeObject['metadata']) ?? {}, ...rest };
+}
+
+/** Decodes a create or update body for `def`, in `namespace` (the path's). */
+export function decodeBody(def: ResourceDefinition, body: Buffer | undefined, namespace: string, kind = def.kind, apiVersion = apiVersionOf(def)): KubeObject {
+  const obj = asObjectOf(parseJson(body, kind), { kind, apiVersion });
+  checkNamespace(def, obj, namespace);
+  return obj;
+}
+
+export function checkNamespace(def: ResourceDefinition, obj: KubeObject, namespace: string): void {
+  if (!def.namespaced) {
+    // Cluster-scoped objects carry no namespace, whatever the client sent.
+    delete obj.metadata.namespace;
+    return;
+  }
+  const own = obj.metadata.namespace;
+  if (own && own !== namespace) {
+    throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  obj.metadata.namespace = namespace;
+}
+
+export function checkName(obj: KubeObject, name: string): void {
+  const own = obj.metadata.name;
+  if (own && own !== name) {
+    throw errors.badRequest(`the name of the object (${own}) does not match the name on the URL (${name})`);
+  }
+  obj.metadata.name = name;
+}

@@ -1,0 +1,43 @@
+// pods/log: the text a container printed, as the kubelet model holds it. Kubernetes twin:
+// pkg/registry/core/pod/rest/log.go and the container choice in pkg/registry/core/pod/strategy.go.
+import * as errors from '../../api/errors.js';
+import type { Obj } from '../../api/registry/definition.js';
+import type { ServerContext } from './context.js';
+
+interface PodContainers {
+  spec?: { containers?: { name: string }[]; initContainers?: { name: string }[]; ephemeralContainers?: { name: string }[] };
+}
+
+export interface LogQuery {
+  container?: string;
+  previous: boolean;
+  tailLines?: number;
+  timestamps: boolean;
+}
+
+/** Which container the request means; kube's errors when it cannot tell. */
+export function chooseContainer(pod: Obj, requested: string | undefined): string {
+  const spec = (pod as unknown as PodContainers).spec ?? {};
+  const containers = spec.containers ?? [];
+  const all = [...containers, ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].map((c) => c.name);
+  const name = pod.metadata.name ?? '';
+  if (!requested) {
+    if (containers.length === 1) return containers[0].name;
+    const defaulted = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+    if (defaulted && all.includes(defaulted)) return defaulted;
+    throw errors.badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
+  }
+  if (!all.includes(requested)) throw errors.badRequest(`container ${requested} is not valid for pod ${name}`);
+  return requested;
+}
+
+export function readLog(ctx: ServerContext, pod: Obj, q: LogQuery): string {
+  const container = chooseContainer(pod, q.container);
+  let text = ctx.logs.read(pod.metadata.namespace ?? '', pod.metadata.name ?? '', container, { previous: q.previous }) ?? '';
+  if (q.tailLines !== undefined) {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    text = lines.slice(Math.max(0, lines.length - q.tailLines)).map((l) => `${l}\n`).join('');
+  }
+  return text;
+}

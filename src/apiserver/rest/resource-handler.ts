@@ -1,0 +1,182 @@
+// Answers one resource request: picks the operation for the verb and subresource, runs it
+// through the resource's store, and renders the result as the client negotiated.
+// Kubernetes twin: k8s.io/apiserver/pkg/endpoints/installer.go + handlers/*.go.
+import * as errors from '../../api/errors.js';
+import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
+import type { KubeObject } from '../../api/types.js';
+import { jsonResponse, type ApiRequest, type ApiResponse } from '../api-request.js';
+import { negotiate } from '../negotiation.js';
+import type { ResourceRequest } from '../request-info.js';
+import { bindPod } from './binding.js';
+import { asObjectOf, checkName, checkNamespace, decodeBody, parseJson } from './decode.js';
+import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions } from './options.js';
+import { applyPatchTo, patchKindOf } from './patch.js';
+import { readLog } from './pod-log.js';
+import { renderList, renderObject, watchEncoder } from './representation.js';
+import { objectOf, type ResourceStore, type Written } from './resource-store.js';
+import { applyScale, scaleOf } from './scale.js';
+import { parseTableOptions } from './table.js';
+import { openWatch } from './watch.js';
+
+const BODY_TYPES = ['application/json'];
+
+function requireJsonBody(req: ApiRequest): void {
+  const type = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json' && type !== '') throw errors.unsupportedMediaType(BODY_TYPES);
+}
+
+/** Which verbs each subresource serves. */
+function subresourceAllows(def: ResourceDefinition, sub: string, verb: string): boolean {
+  switch (sub) {
+    case '':
+      return (def.verbs as readonly string[]).includes(verb);
+    case 'status':
+      return def.statusSubresource && ['get', 'update', 'patch'].includes(verb);
+    case 'scale':
+      return def.scale !== undefined && ['get', 'update', 'patch'].includes(verb);
+    case 'binding':
+      return def.resource === 'pods' && verb === 'create';
+    case 'log':
+      return def.resource === 'pods' && verb === 'get';
+    case 'finalize':
+      return def.resource === 'namespaces' && verb === 'update';
+    default:
+      return false;
+  }
+}
+
+export async function handleResource(store: ResourceStore, req: ApiRequest, r: ResourceRequest): Promise<ApiResponse> {
+  const { def, ctx } = store;
+  const q = req.query;
+  const now = ctx.clock.now();
+  // A path that names no route is a 404, as the mux answers; a known route with a wrong verb is 405.
+  if (!def.namespaced && r.namespace) throw errors.notFoundPath();
+  // Namespaced resources are reached through a namespace, except to list or watch across all of them.
+  if (def.namespaced && !r.namespace && (r.name || (r.verb !== 'list' && r.verb !== 'watch'))) throw errors.notFoundPath();
+  if (r.subresource && !r.name) throw errors.notFoundPath();
+  if (r.subresource && !subresourceExists(def, r.subresource)) throw errors.notFoundPath();
+  if (!subresourceAllows(def, r.subresource, r.verb)) throw errors.methodNotAllowed();
+
+  switch (r.verb) {
+    case 'get': {
+      if (r.subresource === 'log') return podLog(store, r, q);
+      const rep = negotiate(req.headers.accept);
+      const found = await store.get(r.namespace, r.name, parseConsistency(q, false));
+      if (r.subresource === 'scale') return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, found.object)));
+      const out = renderObject(def, found, rep, now, parseTableOptions(q));
+      return jsonResponse(200, out.body, { 'content-type': out.contentType });
+    }
+    case 'list': {
+      const rep = negotiate(req.headers.accept);
+      const result = await store.list(r.namespace, parseListQuery(q, false));
+      const out = renderList(def, result, rep, now, parseTableOptions(q));
+      return jsonResponse(200, out.body, { 'content-type': out.contentType });
+    }
+    case 'watch': {
+      const rep = negotiate(req.headers.accept);
+      const stream = openWatch(store, r.namespace, r.name, parseListQuery(q, true), watchEncoder(def, rep, () => ctx.clock.now(), parseTableOptions(q)));
+      return { status: 200, headers: { 'content-type': 'application/json' }, watch: stream };
+    }
+    case 'create': {
+      if (r.subresource === 'binding') {
+        requireJsonBody(req);
+        const binding = asObjectOf(parseJson(req.body, 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
+        checkNamespace(def, binding, r.namespace);
+        const opts = parseWriteOptions(q);
+        if (!opts.dryRun) await bindPod(ctx, r.namespace, r.name, binding);
+        return jsonResponse(201, JSON.stringify(errors.success()).replace('"code":200', '"code":201'));
+      }
+      requireJsonBody(req);
+      const opts = parseWriteOptions(q);
+      const body = decodeBody(def, req.body, r.namespace);
+      const written = await store.create(r.namespace, body, opts);
+      return writtenResponse(201, written);
+    }
+    case 'update': {
+      requireJsonBody(req);
+      const opts = parseWriteOptions(q);
+      if (r.subresource === 'scale') {
+        const scale = asObjectOf(parseJson(req.body, 'Scale'), { kind: 'Scale', apiVersion: 'autoscaling/v1' });
+        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, scale), opts);
+        return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
+      }
+      const body = decodeBody(def, req.body, r.namespace);
+      checkName(body, r.name);
+      const sub = r.subresource === 'status' || r.subresource === 'finalize' ? r.subresource : '';
+      const { written, created } = await store.update(r.namespace, r.name, () => body, opts, sub, () => body);
+      return writtenResponse(created ? 201 : 200, written);
+    }
+    case 'patch': {
+      const kind = patchKindOf(req.headers['content-type']);
+      const opts = parseWriteOptions(q);
+      if (r.subresource === 'scale') {
+        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req.body)), opts);
+        return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
+      }
+      const sub = r.subresource === 'status' ? 'status' : '';
+      const { written } = await store.update(r.namespace, r.name, (cur) => patched(def, applyPatchTo(kind, cur, req.body), r), opts, sub);
+      return writtenResponse(200, written);
+    }
+    case 'delete': {
+      const body = req.body && req.body.length > 0 ? parseJson(req.body, 'DeleteOptions') : undefined;
+      const options = parseDeleteOptions(q, body);
+      const { written, deleted } = await store.delete(r.namespace, r.name, options);
+      if (deleted && !def.returnDeletedObject) {
+        const o = objectOf(written);
+        const details = { name: o.metadata.name, group: def.group || undefined, kind: def.resource, uid: o.metadata.uid };
+        return jsonResponse(200, JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details }));
+      }
+      return writtenResponse(200, written);
+    }
+    case 'deletecollection': {
+      const body = req.body && req.body.length > 0 ? parseJson(req.body, 'DeleteOptions') : undefined;
+      const options = parseDeleteOptions(q, body);
+      const result = await store.list(r.namespace, parseListQuery(q, false));
+      const items: string[] = [];
+      for (const item of result.items) {
+        const m = item.object.metadata;
+        try {
+          const { written } = await store.delete(m.namespace ?? '', m.name!, options);
+          items.push(JSON.stringify(objectOf(written)));
+        } catch (e) {
+          if (!(e instanceof errors.StatusError && e.code === 404)) throw e;
+        }
+      }
+      return jsonResponse(200, `{"kind":"${def.kind}List","apiVersion":"${apiVersionOf(def)}","metadata":{"resourceVersion":"${ctx.storage.revision}"},"items":[${items.join(',')}]}`);
+    }
+  }
+}
+
+function subresourceExists(def: ResourceDefinition, sub: string): boolean {
+  return (
+    sub === '' ||
+    (sub === 'status' && def.statusSubresource) ||
+    (sub === 'scale' && def.scale !== undefined) ||
+    ((sub === 'binding' || sub === 'log') && def.resource === 'pods') ||
+    (sub === 'finalize' && def.resource === 'namespaces')
+  );
+}
+
+/** A patch may not move the object to another name or namespace. */
+function patched(def: ResourceDefinition, obj: KubeObject, r: ResourceRequest): KubeObject {
+  const checked = asObjectOf(obj, { kind: def.kind, apiVersion: apiVersionOf(def) });
+  checkName(checked, r.name);
+  checkNamespace(def, checked, r.namespace);
+  return checked;
+}
+
+function writtenResponse(status: number, written: Written): ApiResponse {
+  return jsonResponse(status, 'json' in written ? (written as { json: string }).json : JSON.stringify(written));
+}
+
+async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchParams): Promise<ApiResponse> {
+  const pod = await store.get(r.namespace, r.name);
+  const tail = q.get('tailLines');
+  const text = readLog(store.ctx, pod.object, {
+    container: q.get('container') ?? undefined,
+    previous: q.get('previous') === 'true',
+    tailLines: tail !== null && /^[0-9]+$/.test(tail) ? Number(tail) : undefined,
+    timestamps: q.get('timestamps') === 'true',
+  });
+  return { status: 200, headers: { 'content-type': 'text/plain' }, body: text };
+}

@@ -1,0 +1,80 @@
+// The metadata the server owns: what create fills and what update carries over.
+// Kubernetes twin: k8s.io/apiserver/pkg/registry/rest/create.go (BeforeCreate,
+// FillObjectMetaSystemFields) and update.go (BeforeUpdate).
+import { rfc3339 } from '../../clock/clock.js';
+import type { NameGenerator } from '../../clock/names.js';
+import type { MutableObj, Obj, ResourceDefinition } from '../../api/registry/definition.js';
+import { deepEqual } from '../storage/same-content.js';
+
+/** Fills uid, creationTimestamp, generation and a generated name; clears what a client may not set. */
+export function fillCreateMeta(def: ResourceDefinition, obj: MutableObj, names: NameGenerator, now: number): void {
+  const meta = obj.metadata;
+  if (!meta.name && meta.generateName) meta.name = names.generateName(meta.generateName);
+  meta.uid = names.uid();
+  meta.creationTimestamp = rfc3339(now);
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  delete meta.selfLink;
+  delete meta.managedFields;
+  if (def.tracksGeneration) meta.generation = 1;
+  else delete meta.generation;
+}
+
+/** What counts as the spec for metadata.generation: everything but metadata and status. */
+function specChanged(next: MutableObj, prev: Obj): boolean {
+  for (const k of new Set([...Object.keys(next), ...Object.keys(prev)])) {
+    if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
+    if (!deepEqual((next as Record<string, unknown>)[k], (prev as Record<string, unknown>)[k])) return true;
+  }
+  return false;
+}
+
+/** Carries the server-owned fields of `prev` into an update, and moves generation on a spec change. */
+export type UpdateTarget = '' | 'status' | 'finalize';
+
+export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev: Obj, subresource: UpdateTarget): void {
+  const meta = next.metadata;
+  const old = prev.metadata;
+  if (!meta.uid) meta.uid = old.uid;
+  meta.creationTimestamp = old.creationTimestamp;
+  if (old.deletionTimestamp) meta.deletionTimestamp = old.deletionTimestamp;
+  else delete meta.deletionTimestamp;
+  if (old.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds;
+  else delete meta.deletionGracePeriodSeconds;
+  delete meta.selfLink;
+  delete meta.managedFields;
+  if (old.generation !== undefined) meta.generation = old.generation;
+  else delete meta.generation;
+  if (subresource === 'status' || subresource === 'finalize') {
+    // A status write changes status only (ResetObjectMetaForStatus plus the kept spec); a
+    // namespace's finalize write changes spec.finalizers only.
+    const finalizers = (next.spec as { finalizers?: string[] } | undefined)?.finalizers;
+    const status = next.status;
+    for (const k of Object.keys(next)) if (k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete (next as Record<string, unknown>)[k];
+    for (const [k, v] of Object.entries(prev)) if (k !== 'metadata') (next as Record<string, unknown>)[k] = v;
+    if (subresource === 'status') {
+      if (status !== undefined) next.status = status;
+      else delete next.status;
+    } else {
+      next.spec = { ...((prev.spec as object | undefined) ?? {}), finalizers: finalizers ?? [] };
+    }
+    if (old.labels) meta.labels = { ...old.labels };
+    else delete meta.labels;
+    if (old.annotations) meta.annotations = { ...old.annotations };
+    else delete meta.annotations;
+    if (old.finalizers) meta.finalizers = [...old.finalizers];
+    else delete meta.finalizers;
+    if (old.ownerReferences) meta.ownerReferences = old.ownerReferences.map((r) => ({ ...r }));
+    else delete meta.ownerReferences;
+    return;
+  }
+  if (def.statusSubresource) {
+    // The main resource cannot write status: it keeps the stored one.
+    if (prev.status !== undefined) next.status = prev.status as MutableObj['status'];
+    else delete next.status;
+  }
+  if (def.tracksGeneration) {
+    const bump = specChanged(next, prev) || (def.strategy.generationFollowsAnnotations && !deepEqual(meta.annotations ?? {}, old.annotations ?? {}));
+    meta.generation = (old.generation ?? 0) + (bump ? 1 : 0);
+  }
+}

@@ -1,0 +1,62 @@
+// The HTTP face of the API server: Fastify with one plugin per concern.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import * as errors from '../api/errors.js';
+import type { ApiServer } from './apiserver.js';
+import { apiRoutes } from './routes/api.js';
+import { healthRoutes } from './routes/health.js';
+
+/** kube-apiserver's limit on a request body: 3 MiB. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export interface HttpServerOptions {
+  ready?: () => boolean;
+}
+
+export function createHttpApp(apiServer: ApiServer, options: HttpServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, exposeHeadRoutes: false, return503OnClosing: false });
+  // Bodies reach the core as bytes: it decides how to read them from the Content-Type.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    const status =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? errors.requestEntityTooLarge(MAX_BODY_BYTES).status
+        : (err.statusCode ?? 500) < 500
+          ? errors.badRequest(err.message).status
+          : errors.internalError(err).status;
+    reply.code(status.code).header('content-type', 'application/json').send(JSON.stringify(status));
+  });
+  app.setNotFoundHandler((_req, reply) => {
+    const status = errors.notFoundPath().status;
+    reply.code(404).header('content-type', 'application/json').send(JSON.stringify(status));
+  });
+  app.register(healthRoutes, { ready: options.ready ?? (() => true) });
+  app.register(apiRoutes, { apiServer });
+  return app;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function listen(app: FastifyInstance, host: string, port: number): Promise<RunningServer> {
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    app,
+    host,
+    port: actualPort,
+    url: `http://${urlHost}:${actualPort}`,
+    close: async () => {
+      // Watches hold connections open; closing them lets the server stop at once.
+      app.server.closeAllConnections();
+      await app.close();
+    },
+  };
+}

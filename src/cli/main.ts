@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The `kubesim` command: argument parsing only; the cluster itself comes from sim/.
+import { resolve } from 'node:path';
+import { createCluster } from '../sim/cluster.js';
+import { writeKubeconfig } from '../sim/kubeconfig.js';
+import { intFlag, parseArgs } from './args.js';
+
+const USAGE = `Usage: kubesim start [--host 127.0.0.1] [--port 6443] [--kubeconfig ./kubeconfig] [--seed 1]
+
+Starts a Kubernetes API server in this process and writes a kubeconfig for it.
+Stop it with Ctrl-C.`;
+
+async function start(flags: Map<string, string>): Promise<void> {
+  const host = flags.get('host') ?? '127.0.0.1';
+  const port = intFlag(flags, 'port', 6443);
+  const kubeconfig = resolve(flags.get('kubeconfig') ?? 'kubeconfig');
+  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1) });
+  const server = await cluster.listen(host, port);
+  writeKubeconfig(kubeconfig, { server: server.url });
+  process.stdout.write(`kubesim: API server listening at ${server.url}\nkubesim: kubeconfig written to ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('kubesim: stopping\n');
+    cluster.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const { command, flags } = parseArgs(argv);
+  switch (command) {
+    case 'start':
+      return start(flags);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      process.stderr.write(`kubesim: unknown command "${command}"\n${USAGE}\n`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`kubesim: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
