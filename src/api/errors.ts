@@ -79,6 +79,21 @@ export function invalid(kind: { group: string; kind: string }, name: string, err
   return failure(422, 'Invalid', `${kind.kind}${kind.group ? `.${kind.group}` : ''} "${name}" is invalid: ${summary}`, details);
 }
 
+/** The generic answer for a bare status code (NewGenericServerResponse with no verb, resource or name): details are empty. */
+const genericResponses = {
+  400: ['BadRequest', 'the server rejected our request for an unknown reason'],
+  401: ['Unauthorized', 'the server has asked for the client to provide credentials'],
+  403: ['Forbidden', 'the server does not allow access to the requested resource'],
+  404: ['NotFound', 'the server could not find the requested resource'],
+  405: ['MethodNotAllowed', 'the server does not allow this method on the requested resource'],
+  409: ['Conflict', 'the server reported a conflict'],
+  422: ['Invalid', 'the server rejected our request due to an error in our request'],
+} as const;
+
+/** e.g. 422 for a JSON patch that does not apply: the apiserver keeps the patch error out of the answer. */
+export const genericServerResponse = (code: keyof typeof genericResponses): StatusError =>
+  failure(code, genericResponses[code][0], genericResponses[code][1], {});
+
 export const badRequest = (message: string): StatusError => failure(400, 'BadRequest', message);
 
 export const forbidden = (gr: GroupResource, name: string, why: string): StatusError =>

@@ -4,6 +4,7 @@
 // registry packages (pkg/registry/<group>/<resource>/strategy.go) and their REST storage.
 import type { Draft } from 'immer';
 import type { FieldError } from '../field-errors.js';
+import type { Conversion } from '../../apiserver/storage/converting-storage.js';
 import type { Frozen, KubeObject } from '../types.js';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
@@ -74,6 +75,8 @@ export interface ResourceDefinition {
   /** The propagation policy when DeleteOptions has none. */
   defaultPropagation: 'Background' | 'Orphan';
   strategy: Strategy;
+  /** Objects live in another resource's storage and are converted (events.k8s.io Events). */
+  storedAs?: Conversion;
 }
 
 export const apiVersionOf = (d: { group: string; version: string }): string => (d.group ? `${d.group}/${d.version}` : d.version);

@@ -1,6 +1,7 @@
 // Resources of the smaller groups: coordination.k8s.io, discovery.k8s.io, events.k8s.io.
 // Kubernetes twin: pkg/registry/{coordination/lease,discovery/endpointslice,core/event}.
 import { defineResource } from './definition.js';
+import { eventsV1Conversion } from './event-conversion.js';
 
 export const leases = defineResource({
   group: 'coordination.k8s.io',
@@ -26,6 +27,7 @@ export const eventsV1 = defineResource({
   kind: 'Event',
   namespaced: true,
   shortNames: ['ev'],
+  storedAs: eventsV1Conversion,
 });
 
 export const otherGroupResources = [leases, endpointslices, eventsV1];

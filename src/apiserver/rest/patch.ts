@@ -1,10 +1,11 @@
 // PATCH bodies: which patch the Content-Type names, applied to the current object.
 // Kubernetes twin: k8s.io/apiserver/pkg/endpoints/handlers/patch.go.
 import * as errors from '../../api/errors.js';
+import { applyPatch, type PatchKind, type PatchMeta } from '../../api/patch/index.js';
 import type { Obj } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
 
-export type PatchKind = 'json' | 'merge' | 'strategic';
+export type { PatchKind };
 
 export const PATCH_TYPES: readonly string[] = [
   'application/json-patch+json',
@@ -26,23 +27,6 @@ export function patchKindOf(contentType: string | undefined): PatchKind {
   }
 }
 
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const base: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
-    if (v === null) delete base[k];
-    else base[k] = mergePatch(base[k], v);
-  }
-  return base;
-}
-
-export function applyPatchTo(kind: PatchKind, current: Obj, body: Buffer | undefined): KubeObject {
-  let patch: unknown;
-  try {
-    patch = JSON.parse(body ? body.toString('utf8') : '');
-  } catch (e) {
-    throw errors.badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (kind === 'json') throw errors.unsupportedMediaType(PATCH_TYPES);
-  return mergePatch(current, patch) as KubeObject;
+export function applyPatchTo(kind: PatchKind, current: Obj | KubeObject, body: Buffer | undefined, meta: PatchMeta, strict: boolean): KubeObject {
+  return applyPatch(kind, current, body ? body.toString('utf8') : '', meta, { strict }) as KubeObject;
 }

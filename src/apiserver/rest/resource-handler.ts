@@ -10,7 +10,9 @@ import type { ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
 import { asObjectOf, checkName, checkNamespace, decodeBody, parseJson } from './decode.js';
 import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions } from './options.js';
+import { NO_PATCH_META } from '../../api/patch/index.js';
 import { applyPatchTo, patchKindOf } from './patch.js';
+import { patchMetaFor } from './schema-support.js';
 import { readLog } from './pod-log.js';
 import { renderList, renderObject, watchEncoder } from './representation.js';
 import { objectOf, type ResourceStore, type Written } from './resource-store.js';
@@ -110,11 +112,11 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       const kind = patchKindOf(req.headers['content-type']);
       const opts = parseWriteOptions(q);
       if (r.subresource === 'scale') {
-        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req.body)), opts);
+        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req.body, NO_PATCH_META, opts.fieldValidation !== 'Ignore')), opts);
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
       const sub = r.subresource === 'status' ? 'status' : '';
-      const { written } = await store.update(r.namespace, r.name, (cur) => patched(def, applyPatchTo(kind, cur, req.body), r), opts, sub);
+      const { written } = await store.update(r.namespace, r.name, (cur) => patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), opts.fieldValidation !== 'Ignore'), r), opts, sub);
       return writtenResponse(200, written);
     }
     case 'delete': {

@@ -5,7 +5,8 @@ import * as errors from '../../api/errors.js';
 import { rfc3339 } from '../../clock/clock.js';
 import { qualifiedResource, type MutableObj, type Obj, type ResourceDefinition } from '../../api/registry/definition.js';
 import type { KubeObject, Preconditions } from '../../api/types.js';
-import type { ListResult, ReadConsistency } from '../storage/storage.js';
+import { ConvertingStorage } from '../storage/converting-storage.js';
+import type { ListResult, ReadConsistency, Storage } from '../storage/storage.js';
 import type { StoredObject } from '../storage/stored-object.js';
 import type { ServerContext } from './context.js';
 import { admitIntoNamespace } from './namespace-lifecycle.js';
@@ -24,12 +25,15 @@ export type NextVersion = (current: Obj) => KubeObject;
 
 export class ResourceStore {
   readonly storageResource: string;
+  /** The store as this resource's version sees it (converted for resources stored as another). */
+  readonly storage: Storage;
 
   constructor(
     readonly def: ResourceDefinition,
     readonly ctx: ServerContext,
   ) {
     this.storageResource = qualifiedResource(def);
+    this.storage = def.storedAs ? new ConvertingStorage(ctx.storage, def.storedAs) : ctx.storage;
   }
 
   get groupResource(): errors.GroupResource {
@@ -37,14 +41,14 @@ export class ResourceStore {
   }
 
   async get(namespace: string, name: string, consistency?: ReadConsistency): Promise<StoredObject> {
-    const found = await this.ctx.storage.get(this.storageResource, { namespace, name }, consistency);
+    const found = await this.storage.get(this.storageResource, { namespace, name }, consistency);
     if (!found) throw errors.notFound(this.groupResource, name);
     return found;
   }
 
   async list(namespace: string, q: ListQuery): Promise<ListResult> {
     const selection = selectionFor(this.def, namespace, q.labelSelector, q.fieldSelector);
-    return this.ctx.storage.list(this.storageResource, {
+    return this.storage.list(this.storageResource, {
       ...selection,
       consistency: q.consistency,
       limit: q.limit,
@@ -65,7 +69,7 @@ export class ResourceStore {
     if (this.def.namespaced) await admitIntoNamespace(this.ctx, this.groupResource, namespace, obj.metadata.name ?? '');
     validateCreate(this.def, obj);
     if (opts.dryRun) return obj;
-    return this.ctx.storage.create(this.storageResource, { namespace, name: obj.metadata.name! }, obj as KubeObject);
+    return this.storage.create(this.storageResource, { namespace, name: obj.metadata.name! }, obj as KubeObject);
   }
 
   /** The update pipeline shared by PUT, PATCH and the status subresource. */
@@ -95,7 +99,7 @@ export class ResourceStore {
       return next as KubeObject;
     };
 
-    const existing = await this.ctx.storage.get(this.storageResource, key);
+    const existing = await this.storage.get(this.storageResource, key);
     if (!existing) {
       if (createIfMissing && this.def.allowCreateOnUpdate && subresource === '') {
         return { written: await this.create(namespace, createIfMissing(), opts), created: true };
@@ -103,7 +107,7 @@ export class ResourceStore {
       throw errors.notFound(this.groupResource, name);
     }
     if (opts.dryRun) return { written: tryUpdate(existing.object) as Obj, created: false };
-    const stored = await this.ctx.storage.guaranteedUpdate(this.storageResource, key, undefined, tryUpdate);
+    const stored = await this.storage.guaranteedUpdate(this.storageResource, key, undefined, tryUpdate);
     return { written: await this.#deleteIfFinalized(stored), created: false };
   }
 
@@ -113,7 +117,7 @@ export class ResourceStore {
     if (!meta.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0 || (meta.deletionGracePeriodSeconds ?? 0) > 0) return stored;
     if (this.def.strategy.deletionBlocked?.(stored.object)) return stored;
     try {
-      return await this.ctx.storage.delete(this.storageResource, { namespace: meta.namespace ?? '', name: meta.name! }, {
+      return await this.storage.delete(this.storageResource, { namespace: meta.namespace ?? '', name: meta.name! }, {
         uid: meta.uid,
         resourceVersion: meta.resourceVersion,
       });
@@ -139,13 +143,13 @@ export class ResourceStore {
       return first.immediate ? { written: current, deleted: true } : { written: markForDeletion(this.def, current.object, first, this.ctx.clock.now()), deleted: false };
     }
     if (first.immediate) {
-      const last = await this.ctx.storage.delete(this.storageResource, key, options.preconditions, (obj) => {
+      const last = await this.storage.delete(this.storageResource, key, options.preconditions, (obj) => {
         if (!plan(obj).immediate) throw errors.conflict(this.groupResource, name, errors.OBJECT_MODIFIED);
       });
       return { written: last, deleted: true };
     }
     const now = this.ctx.clock.now();
-    const stored = await this.ctx.storage.guaranteedUpdate(this.storageResource, key, options.preconditions, (obj) => markForDeletion(this.def, obj, plan(obj), now) as KubeObject);
+    const stored = await this.storage.guaranteedUpdate(this.storageResource, key, options.preconditions, (obj) => markForDeletion(this.def, obj, plan(obj), now) as KubeObject);
     const after = await this.#deleteIfFinalized(stored);
     return { written: after, deleted: after !== stored };
   }

@@ -47,7 +47,7 @@ export function openWatch(
       const skipInitial = q.watchFrom === undefined && q.sendInitialEvents === false;
       if (skipInitial) options.fromRevision = ctx.storage.revision;
       try {
-        const watch = ctx.storage.watch(store.storageResource, options, (d) => {
+        const watch = store.storage.watch(store.storageResource, options, (d) => {
           if (!stopped) sink.event({ type: d.type, object: d.object });
         });
         cancels.push(() => watch.stop());
