@@ -41,6 +41,11 @@ const verbFor = (method: string, hasName: boolean, watch: boolean): RequestVerb 
   }
 };
 
+/** Go's strconv.ParseBool truths, as query parameters are read ("True" comes from Python). */
+export function isTrue(value: string | null): boolean {
+  return value === '1' || value === 't' || value === 'T' || value === 'true' || value === 'TRUE' || value === 'True';
+}
+
 export function parsePath(method: string, path: string, query: URLSearchParams): PathInfo {
   const parts = path.split('/').filter((p) => p !== '');
   let rest: string[];
@@ -80,8 +85,7 @@ export function parsePath(method: string, path: string, query: URLSearchParams):
   }
   const [resource = '', name = '', subresource = '', ...extra] = rest;
   if (!resource || extra.length > 0) return { type: 'unknown' };
-  const watchParam = query.get('watch');
-  const watch = legacyWatch || watchParam === 'true' || watchParam === '1';
+  const watch = legacyWatch || isTrue(query.get('watch'));
   const verb = verbFor(method, name !== '', watch);
   if (!verb) return { type: 'unknown' };
   return { type: 'resource', request: { group, version, namespace, resource, name, subresource, verb } };

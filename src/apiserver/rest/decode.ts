@@ -46,7 +46,8 @@ export function asObjectOf(value: unknown, expected: { kind: string; apiVersion:
   }
   // kind, apiVersion and metadata lead, as kube-apiserver writes them.
   const { kind: _k, apiVersion: _v, metadata: _m, ...rest } = obj;
-  return { kind: expected.kind, apiVersion: expected.apiVersion, metadata: (metadata as KubeObject['metadata']) ?? {}, ...rest };
+  // metadata is copied: the caller fills in name and namespace, and a patched object's may be frozen.
+  return { kind: expected.kind, apiVersion: expected.apiVersion, metadata: { ...((metadata as KubeObject['metadata']) ?? {}) }, ...rest };
 }
 
 /** Decodes a create or update body for `def`, in `namespace` (the path's). */

@@ -3,6 +3,7 @@
 // validation (k8s.io/apimachinery/pkg/apis/meta/internalversion/validation).
 import * as errors from '../../api/errors.js';
 import type { DeleteOptions } from '../../api/types.js';
+import { isTrue } from '../request-info.js';
 import type { ReadConsistency } from '../storage/storage.js';
 
 export interface WriteOptions {
@@ -30,8 +31,7 @@ export function parseRevision(text: string, what = 'resource version'): number {
 }
 
 function parseBool(q: URLSearchParams, name: string): boolean {
-  const v = q.get(name);
-  return v === 'true' || v === '1';
+  return isTrue(q.get(name));
 }
 
 function parseInteger(q: URLSearchParams, name: string): number | undefined {
@@ -82,7 +82,7 @@ export function parseListQuery(q: URLSearchParams, watch: boolean): ListQuery {
     limit: limit && limit > 0 ? limit : undefined,
     continueToken,
     allowWatchBookmarks: parseBool(q, 'allowWatchBookmarks'),
-    sendInitialEvents: sendInitial === null ? undefined : sendInitial === 'true' || sendInitial === '1',
+    sendInitialEvents: sendInitial === null ? undefined : isTrue(sendInitial),
     timeoutSeconds: timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds : undefined,
   };
   if (watch) {
@@ -128,7 +128,7 @@ export function parseDeleteOptions(q: URLSearchParams, body: unknown): DeleteOpt
   const policy = q.get('propagationPolicy');
   if (policy) options.propagationPolicy = policy as DeleteOptions['propagationPolicy'];
   const orphan = q.get('orphanDependents');
-  if (orphan !== null) options.orphanDependents = orphan === 'true';
+  if (orphan !== null) options.orphanDependents = isTrue(orphan);
   const dryRun = [...(options.dryRun ?? []), ...q.getAll('dryRun')];
   for (const d of dryRun) if (d !== 'All') throw errors.badRequest(`Invalid dryRun value: dryRun: Unsupported value: "${d}": supported values: "All"`);
   if (options.propagationPolicy && !['Orphan', 'Background', 'Foreground'].includes(options.propagationPolicy)) {

@@ -6,7 +6,7 @@ import { apiVersionOf, type ResourceDefinition } from '../../api/registry/defini
 import type { KubeObject } from '../../api/types.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from '../api-request.js';
 import { negotiate } from '../negotiation.js';
-import type { ResourceRequest } from '../request-info.js';
+import { isTrue, type ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
 import { asObjectOf, checkName, checkNamespace, decodeBody, parseJson } from './decode.js';
 import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions } from './options.js';
@@ -176,9 +176,9 @@ async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchPara
   const tail = q.get('tailLines');
   const text = readLog(store.ctx, pod.object, {
     container: q.get('container') ?? undefined,
-    previous: q.get('previous') === 'true',
+    previous: isTrue(q.get('previous')),
     tailLines: tail !== null && /^[0-9]+$/.test(tail) ? Number(tail) : undefined,
-    timestamps: q.get('timestamps') === 'true',
+    timestamps: isTrue(q.get('timestamps')),
   });
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: text };
 }

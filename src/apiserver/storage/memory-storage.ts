@@ -68,8 +68,8 @@ export class MemoryStorage implements Storage {
   #table(resource: string): ResourceTable {
     let table = this.#tables.get(resource);
     if (!table) {
-      // A resource first touched now has no history to miss before the current revision.
-      table = new ResourceTable(new HistoryWindow(this.#historyCapacity, this.#revision));
+      // A resource first touched now had no events before: its history is complete from the start.
+      table = new ResourceTable(new HistoryWindow(this.#historyCapacity, 0));
       this.#tables.set(resource, table);
     }
     return table;
