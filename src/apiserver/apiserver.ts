@@ -8,6 +8,7 @@ import type { NameGenerator } from '../clock/names.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from './api-request.js';
 import { aggregatedContentType, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from './discovery.js';
 import { wantsAggregatedDiscovery } from './negotiation.js';
+import { OpenApiDocuments } from './openapi-documents.js';
 import { parsePath } from './request-info.js';
 import type { LogSource, ServerContext } from './rest/context.js';
 import { handleResource } from './rest/resource-handler.js';
@@ -30,6 +31,7 @@ const NO_LOGS: LogSource = { read: () => undefined };
 export class ApiServer {
   readonly ctx: ServerContext;
   readonly #stores = new Map<ResourceDefinition, ResourceStore>();
+  readonly #openapi: OpenApiDocuments;
   /** host:port clients reach us at, for /api's serverAddressByClientCIDRs. */
   serverAddress = '127.0.0.1:6443';
 
@@ -44,6 +46,7 @@ export class ApiServer {
       defaultWatchTimeoutMs: options.defaultWatchTimeoutMs ?? 30 * 60_000,
     };
     for (const def of options.registry.definitions) this.#stores.set(def, new ResourceStore(def, this.ctx));
+    this.#openapi = new OpenApiDocuments(options.registry);
   }
 
   /** The store of a resource, for bootstrap code that writes through the same pipeline. */
@@ -66,6 +69,10 @@ export class ApiServer {
   async #route(req: ApiRequest): Promise<ApiResponse> {
     const path = req.path.length > 1 && req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
     if (path === '/version') return jsonResponse(200, JSON.stringify(versionInfo()));
+    if (path.startsWith('/openapi/')) {
+      const doc = this.#openapi.answer(path, req.headers.accept);
+      if (doc) return doc;
+    }
     const info = parsePath(req.method, path, req.query);
     const registry = this.ctx.registry;
     const isRead = req.method === 'GET' || req.method === 'HEAD';

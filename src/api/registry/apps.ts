@@ -1,15 +1,11 @@
 // apps/v1 resources. Kubernetes twin: pkg/registry/apps/{deployment,replicaset}.
-import { defineResource, type MutableObj } from './definition.js';
+import { defineResource } from './definition.js';
+import { deploymentStrategy, replicaSetStrategy } from './strategies/groups.js';
 
 const scale = {
   specReplicasPath: ['spec', 'replicas'],
   statusReplicasPath: ['status', 'replicas'],
   labelSelectorPath: ['spec', 'selector'],
-};
-
-// A new workload has no status yet: its controller writes the first one.
-const clearStatus = (obj: MutableObj): void => {
-  delete obj.status;
 };
 
 export const deployments = defineResource({
@@ -23,7 +19,7 @@ export const deployments = defineResource({
   tracksGeneration: true,
   statusSubresource: true,
   scale,
-  strategy: { prepareForCreate: clearStatus },
+  strategy: deploymentStrategy,
 });
 
 export const replicasets = defineResource({
@@ -37,7 +33,7 @@ export const replicasets = defineResource({
   tracksGeneration: true,
   statusSubresource: true,
   scale,
-  strategy: { prepareForCreate: clearStatus },
+  strategy: replicaSetStrategy,
 });
 
 export const appsResources = [deployments, replicasets];

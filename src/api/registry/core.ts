@@ -1,8 +1,9 @@
 // The core/v1 resources kube-apiserver serves under /api/v1 that kubesim models.
 // Kubernetes twin: pkg/registry/core/*/storage and strategy.go.
-import { defineResource, type MutableObj, type Obj } from './definition.js';
-
-type PodLike = { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
+import { defineResource } from './definition.js';
+import { configMapStrategy, endpointsStrategy, eventStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy, serviceStrategy } from './strategies/core.js';
+import { namespaceStrategy } from './strategies/namespaces.js';
+import { podStrategy } from './strategies/pods.js';
 
 export const namespaces = defineResource({
   group: '',
@@ -14,6 +15,7 @@ export const namespaces = defineResource({
   statusSubresource: true,
   returnDeletedObject: true,
   verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  strategy: namespaceStrategy,
 });
 
 export const nodes = defineResource({
@@ -24,6 +26,7 @@ export const nodes = defineResource({
   namespaced: false,
   shortNames: ['no'],
   statusSubresource: true,
+  strategy: nodeStrategy,
 });
 
 export const pods = defineResource({
@@ -36,19 +39,7 @@ export const pods = defineResource({
   categories: ['all'],
   statusSubresource: true,
   returnDeletedObject: true,
-  strategy: {
-    prepareForCreate(obj: MutableObj) {
-      // A new pod starts Pending whatever the client sent; kubelets own status from here.
-      obj.status = { phase: 'Pending' };
-    },
-    gracePeriodSeconds(obj: Obj, requested: number | undefined): number {
-      const pod = obj as unknown as PodLike;
-      // Only a kubelet can stop containers: an unscheduled or finished pod goes at once.
-      if (!pod.spec?.nodeName) return 0;
-      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
-      return requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-    },
-  },
+  strategy: podStrategy,
 });
 
 export const services = defineResource({
@@ -62,6 +53,7 @@ export const services = defineResource({
   statusSubresource: true,
   returnDeletedObject: true,
   verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  strategy: serviceStrategy,
 });
 
 export const endpoints = defineResource({
@@ -73,6 +65,7 @@ export const endpoints = defineResource({
   namespaced: true,
   shortNames: ['ep'],
   allowCreateOnUpdate: true,
+  strategy: endpointsStrategy,
 });
 
 export const configmaps = defineResource({
@@ -82,6 +75,7 @@ export const configmaps = defineResource({
   kind: 'ConfigMap',
   namespaced: true,
   shortNames: ['cm'],
+  strategy: configMapStrategy,
 });
 
 export const secrets = defineResource({
@@ -90,6 +84,7 @@ export const secrets = defineResource({
   resource: 'secrets',
   kind: 'Secret',
   namespaced: true,
+  strategy: secretStrategy,
 });
 
 export const serviceaccounts = defineResource({
@@ -100,6 +95,7 @@ export const serviceaccounts = defineResource({
   namespaced: true,
   shortNames: ['sa'],
   returnDeletedObject: true,
+  strategy: serviceAccountStrategy,
 });
 
 export const events = defineResource({
@@ -110,6 +106,7 @@ export const events = defineResource({
   namespaced: true,
   shortNames: ['ev'],
   allowCreateOnUpdate: true,
+  strategy: eventStrategy,
 });
 
 export const podtemplates = defineResource({

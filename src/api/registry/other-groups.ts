@@ -2,6 +2,7 @@
 // Kubernetes twin: pkg/registry/{coordination/lease,discovery/endpointslice,core/event}.
 import { defineResource } from './definition.js';
 import { eventsV1Conversion } from './event-conversion.js';
+import { endpointSliceStrategy, eventsV1Strategy, leaseStrategy } from './strategies/groups.js';
 
 export const leases = defineResource({
   group: 'coordination.k8s.io',
@@ -9,6 +10,8 @@ export const leases = defineResource({
   resource: 'leases',
   kind: 'Lease',
   namespaced: true,
+  allowCreateOnUpdate: true,
+  strategy: leaseStrategy,
 });
 
 export const endpointslices = defineResource({
@@ -17,6 +20,7 @@ export const endpointslices = defineResource({
   resource: 'endpointslices',
   kind: 'EndpointSlice',
   namespaced: true,
+  strategy: endpointSliceStrategy,
 });
 
 /** events.k8s.io/v1 Event: the same objects as core/v1 events, seen through another version. */
@@ -28,6 +32,7 @@ export const eventsV1 = defineResource({
   namespaced: true,
   shortNames: ['ev'],
   storedAs: eventsV1Conversion,
+  strategy: eventsV1Strategy,
 });
 
 export const otherGroupResources = [leases, endpointslices, eventsV1];

@@ -12,7 +12,7 @@ import { asObjectOf, checkName, checkNamespace, decodeBody, parseJson } from './
 import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions } from './options.js';
 import { NO_PATCH_META } from '../../api/patch/index.js';
 import { applyPatchTo, patchKindOf } from './patch.js';
-import { patchMetaFor } from './schema-support.js';
+import { checkFields, patchMetaFor, warningHeader } from './schema-support.js';
 import { readLog } from './pod-log.js';
 import { renderList, renderObject, watchEncoder } from './representation.js';
 import { objectOf, type ResourceStore, type Written } from './resource-store.js';
@@ -91,8 +91,10 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       requireJsonBody(req);
       const opts = parseWriteOptions(q);
       const body = decodeBody(def, req.body, r.namespace);
+      const warnings: string[] = [];
+      checkFields(def, body, opts, warnings);
       const written = await store.create(r.namespace, body, opts);
-      return writtenResponse(201, written);
+      return writtenResponse(201, written, warnings);
     }
     case 'update': {
       requireJsonBody(req);
@@ -104,9 +106,11 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       }
       const body = decodeBody(def, req.body, r.namespace);
       checkName(body, r.name);
+      const warnings: string[] = [];
+      checkFields(def, body, opts, warnings);
       const sub = r.subresource === 'status' || r.subresource === 'finalize' ? r.subresource : '';
       const { written, created } = await store.update(r.namespace, r.name, () => body, opts, sub, () => body);
-      return writtenResponse(created ? 201 : 200, written);
+      return writtenResponse(created ? 201 : 200, written, warnings);
     }
     case 'patch': {
       const kind = patchKindOf(req.headers['content-type']);
@@ -116,8 +120,20 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
       const sub = r.subresource === 'status' ? 'status' : '';
-      const { written } = await store.update(r.namespace, r.name, (cur) => patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), opts.fieldValidation !== 'Ignore'), r), opts, sub);
-      return writtenResponse(200, written);
+      let warnings: string[] = [];
+      const { written } = await store.update(
+        r.namespace,
+        r.name,
+        (cur) => {
+          const next = patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), opts.fieldValidation !== 'Ignore'), r);
+          warnings = [];
+          checkFields(def, next, opts, warnings);
+          return next;
+        },
+        opts,
+        sub,
+      );
+      return writtenResponse(200, written, warnings);
     }
     case 'delete': {
       const body = req.body && req.body.length > 0 ? parseJson(req.body, 'DeleteOptions') : undefined;
@@ -167,8 +183,8 @@ function patched(def: ResourceDefinition, obj: KubeObject, r: ResourceRequest): 
   return checked;
 }
 
-function writtenResponse(status: number, written: Written): ApiResponse {
-  return jsonResponse(status, 'json' in written ? (written as { json: string }).json : JSON.stringify(written));
+function writtenResponse(status: number, written: Written, warnings: readonly string[] = []): ApiResponse {
+  return jsonResponse(status, 'json' in written ? (written as { json: string }).json : JSON.stringify(written), warningHeader(warnings));
 }
 
 async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchParams): Promise<ApiResponse> {

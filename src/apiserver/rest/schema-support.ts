@@ -1,7 +1,40 @@
-// What the handlers learn from the API schema: patch metadata for strategic merge patches.
-import { NO_PATCH_META, type PatchMeta } from '../../api/patch/index.js';
+// What the handlers learn from the API schema: patch metadata for strategic merge patches, and
+// the fields a body carries that the type does not have (?fieldValidation=Strict|Warn|Ignore).
+// Kubernetes twin: the strict decoding of k8s.io/apiserver/pkg/endpoints/handlers (create.go,
+// update.go, patch.go) and the Warning headers of k8s.io/apiserver/pkg/warning.
+import * as errors from '../../api/errors.js';
+import type { PatchMeta } from '../../api/patch/index.js';
 import type { ResourceDefinition } from '../../api/registry/definition.js';
+import { patchMetaFor as schemaPatchMeta } from '../../api/schema/patch-meta-for.js';
+import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/unknown-fields.js';
+import type { KubeObject } from '../../api/types.js';
+import type { WriteOptions } from './options.js';
 
-export function patchMetaFor(_def: ResourceDefinition): PatchMeta {
-  return NO_PATCH_META;
+const metaCache = new Map<string, PatchMeta>();
+
+export function patchMetaFor(kind: { group: string; version: string; kind: string }): PatchMeta {
+  const key = `${kind.group}/${kind.version}/${kind.kind}`;
+  let meta = metaCache.get(key);
+  if (!meta) metaCache.set(key, (meta = schemaPatchMeta(kind.group, kind.version, kind.kind)));
+  return meta;
+}
+
+/**
+ * Checks `obj` against the schema as the request's fieldValidation asks: Strict refuses unknown
+ * fields with kube's 400, Warn adds a warning per field to `warnings`, Ignore does nothing.
+ */
+export function checkFields(def: Pick<ResourceDefinition, 'group' | 'version' | 'kind'>, obj: KubeObject, opts: WriteOptions, warnings: string[]): void {
+  if (opts.fieldValidation === 'Ignore') return;
+  const unknown = unknownFields(def.group, def.version, def.kind, obj as never);
+  if (unknown.length === 0) return;
+  if (opts.fieldValidation === 'Strict') {
+    throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${strictDecodingError(unknown)}`);
+  }
+  warnings.push(...unknownFieldWarnings(unknown));
+}
+
+/** The Warning header value: one `299 - "text"` per warning, as kube-apiserver writes them. */
+export function warningHeader(warnings: readonly string[]): Record<string, string> {
+  if (warnings.length === 0) return {};
+  return { warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ') };
 }

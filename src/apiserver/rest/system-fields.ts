@@ -35,6 +35,8 @@ export type UpdateTarget = '' | 'status' | 'finalize';
 export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev: Obj, subresource: UpdateTarget): void {
   const meta = next.metadata;
   const old = prev.metadata;
+  // An update without a resourceVersion is unconditional: it applies to the current version.
+  if (!meta.resourceVersion) meta.resourceVersion = old.resourceVersion;
   if (!meta.uid) meta.uid = old.uid;
   meta.creationTimestamp = old.creationTimestamp;
   if (old.deletionTimestamp) meta.deletionTimestamp = old.deletionTimestamp;

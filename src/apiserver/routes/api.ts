@@ -32,5 +32,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { apiServer: ApiServ
     return reply.send(res.body);
   };
   const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-  for (const url of ['/api', '/api/*', '/apis', '/apis/*', '/version']) app.route({ method: [...methods], url, handler });
+  for (const url of ['/api', '/api/*', '/apis', '/apis/*', '/version', '/openapi/*']) app.route({ method: [...methods], url, handler });
 }

@@ -1,0 +1,49 @@
+// Strategies of apps/v1, coordination.k8s.io/v1, discovery.k8s.io/v1 and events.k8s.io/v1.
+// Kubernetes twin: pkg/registry/{apps/deployment,apps/replicaset,coordination/lease,
+// discovery/endpointslice,core/event}/strategy.go.
+import { defaultDeployment } from '../../defaults/deployment.js';
+import { defaultEndpointSlice } from '../../defaults/endpointslice.js';
+import { defaultReplicaSet } from '../../defaults/replicaset.js';
+import type { Deployment } from '../../types/deployment.js';
+import type { EndpointSlice } from '../../types/endpointslice.js';
+import type { Lease } from '../../types/lease.js';
+import type { ReplicaSet } from '../../types/replicaset.js';
+import { validateDeployment, validateDeploymentStatusUpdate, validateDeploymentUpdate } from '../../validation/deployment.js';
+import { validateEndpointSlice, validateEndpointSliceUpdate } from '../../validation/endpointslice.js';
+import { validateEventsV1Event, validateEventsV1EventUpdate } from '../../validation/event.js';
+import { validateLease, validateLeaseUpdate } from '../../validation/lease.js';
+import { validateReplicaSet, validateReplicaSetStatusUpdate, validateReplicaSetUpdate } from '../../validation/replicaset.js';
+import type { Strategy } from '../definition.js';
+import { typed } from './cast.js';
+
+// A new workload has no status yet: its controller writes the first one.
+const clearStatus = (obj: { status?: unknown }): void => {
+  delete obj.status;
+};
+
+export const deploymentStrategy: Strategy = {
+  ...typed<Deployment>({
+    defaults: defaultDeployment,
+    prepareForCreate: clearStatus,
+    validate: validateDeployment,
+    validateUpdate: validateDeploymentUpdate,
+    validateStatusUpdate: validateDeploymentStatusUpdate,
+  }),
+  // Annotations are copied to the ReplicaSets, so changing them is a new generation too.
+  generationFollowsAnnotations: true,
+};
+
+export const replicaSetStrategy = typed<ReplicaSet>({
+  defaults: defaultReplicaSet,
+  prepareForCreate: clearStatus,
+  validate: validateReplicaSet,
+  validateUpdate: validateReplicaSetUpdate,
+  validateStatusUpdate: validateReplicaSetStatusUpdate,
+});
+
+export const leaseStrategy = typed<Lease>({ validate: validateLease, validateUpdate: validateLeaseUpdate });
+
+export const endpointSliceStrategy = typed<EndpointSlice>({ defaults: defaultEndpointSlice, validate: validateEndpointSlice, validateUpdate: validateEndpointSliceUpdate });
+
+type EventsV1 = Parameters<typeof validateEventsV1Event>[0];
+export const eventsV1Strategy = typed<EventsV1>({ validate: validateEventsV1Event, validateUpdate: validateEventsV1EventUpdate });
