@@ -1,0 +1,43 @@
+// Heap per stored pod at 100,000 pods, serialisation caches included, against the pod's JSON size.
+import { createCluster } from '../src/sim/cluster.js';
+import { benchPod } from './fixtures.js';
+import { figure } from './report.js';
+
+const PODS = 100_000;
+
+function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function benchHeap(): Promise<void> {
+  const cluster = await createCluster();
+  const api = cluster.apiServer;
+  await api.handle({ method: 'POST', path: '/api/v1/namespaces', query: new URLSearchParams(), headers: {}, body: Buffer.from('{"metadata":{"name":"heap"}}') });
+  const before = heapAfterGc();
+  let jsonBytes = 0;
+  for (let i = 0; i < PODS; i++) {
+    const res = await api.handle({
+      method: 'POST',
+      path: '/api/v1/namespaces/heap/pods',
+      query: new URLSearchParams(),
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify(benchPod(`pod-${i}`, 'heap'))),
+    });
+    if (res.status !== 201) throw new Error(`create failed: ${String(res.body)}`);
+    jsonBytes += Buffer.byteLength(String(res.body));
+  }
+  // Every stored pod serialised once, as a list or watch would leave it.
+  const list = await api.handle({ method: 'GET', path: '/api/v1/namespaces/heap/pods', query: new URLSearchParams(), headers: {} });
+  if (list.status !== 200) throw new Error('list failed');
+  const after = heapAfterGc();
+  const perPod = (after - before) / PODS;
+  const jsonPerPod = jsonBytes / PODS;
+  figure('heap: bytes per stored pod at 100,000 pods', perPod, 'B');
+  figure("heap: the pod's JSON size", jsonPerPod, 'B');
+  figure('heap: ratio to the JSON size', perPod / jsonPerPod, 'x', '<= 3');
+  await cluster.stop();
+}
