@@ -14,10 +14,15 @@ import type { LogSource, ServerContext } from './rest/context.js';
 import { handleResource } from './rest/resource-handler.js';
 import { ResourceStore } from './rest/resource-store.js';
 import type { Storage } from './storage/storage.js';
+import type { Random } from '../clock/random.js';
+import { ServiceAllocation, type ServiceAllocationOptions } from './rest/service-allocation.js';
 import { versionInfo } from './version.js';
 
 export interface ApiServerOptions {
   storage: Storage;
+  /** Seeds the server's own random choices (service IPs and node ports). */
+  random: Random;
+  services?: ServiceAllocationOptions;
   clock: Clock;
   names: NameGenerator;
   registry: Registry;
@@ -32,6 +37,7 @@ export class ApiServer {
   readonly ctx: ServerContext;
   readonly #stores = new Map<ResourceDefinition, ResourceStore>();
   readonly #openapi: OpenApiDocuments;
+  readonly services: ServiceAllocation;
   /** host:port clients reach us at, for /api's serverAddressByClientCIDRs. */
   serverAddress = '127.0.0.1:6443';
 
@@ -42,6 +48,7 @@ export class ApiServer {
       names: options.names,
       registry: options.registry,
       logs: options.logs ?? NO_LOGS,
+      writeHooks: new Map([['services', (this.services = new ServiceAllocation(options.random, options.services))]]),
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
       defaultWatchTimeoutMs: options.defaultWatchTimeoutMs ?? 30 * 60_000,
     };

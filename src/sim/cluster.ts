@@ -7,7 +7,7 @@ import type { Clock } from '../clock/clock.js';
 import { NameGenerator } from '../clock/names.js';
 import { SeededRandom } from '../clock/random.js';
 import { RealClock } from '../clock/real-clock.js';
-import { createSystemNamespaces } from './bootstrap.js';
+import { createKubernetesService, createSystemNamespaces } from './bootstrap.js';
 
 export interface ClusterOptions {
   clock?: Clock;
@@ -34,11 +34,13 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const apiServer = new ApiServer({
     storage,
     clock,
+    random: random.fork(),
     names: new NameGenerator(random.fork()),
     registry: builtinRegistry(),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
   });
   await createSystemNamespaces(apiServer);
+  await createKubernetesService(apiServer, 6443);
   const servers: RunningServer[] = [];
   return {
     clock,

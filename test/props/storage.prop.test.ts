@@ -9,7 +9,7 @@ import { MemoryStorage } from '../../src/apiserver/storage/memory-storage.js';
 
 const counter = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { applied: '' } });
 const key = (name: string) => ({ namespace: 'default', name });
-const applied = (o: { data?: unknown }): string[] => ((o.data as { applied: string }).applied || '').split(',').filter(Boolean);
+const applied = (o: unknown): string[] => (((o as { data: { applied: string } }).data.applied) || '').split(',').filter(Boolean);
 
 describe('MemoryStorage properties', () => {
   it('never loses an acknowledged write when writers race with resourceVersion preconditions', async () => {

@@ -4,6 +4,7 @@
 import * as errors from '../../api/errors.js';
 import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
+import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from '../../api/protobuf/protobuf-object.js';
 
 /** The first bytes of a body, as kube-apiserver quotes them in decode errors. */
 function summarise(body: string): string {
@@ -50,9 +51,22 @@ export function asObjectOf(value: unknown, expected: { kind: string; apiVersion:
   return { kind: expected.kind, apiVersion: expected.apiVersion, metadata: { ...((metadata as KubeObject['metadata']) ?? {}) }, ...rest };
 }
 
+const BODY_TYPES = ['application/json', PROTOBUF_MEDIA_TYPE];
+
+/**
+ * A request body as JSON, from JSON or Kubernetes protobuf (kubectl's typed clients send
+ * protobuf). Other content types are refused with 415, as kube-apiserver does.
+ */
+export function readBody(body: Buffer | undefined, contentType: string | undefined, expectedKind: string): unknown {
+  const type = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
+  if (type === PROTOBUF_MEDIA_TYPE) return decodeProtobufObject(body ?? Buffer.alloc(0)).object;
+  if (type !== 'application/json' && type !== '') throw errors.unsupportedMediaType(BODY_TYPES);
+  return parseJson(body, expectedKind);
+}
+
 /** Decodes a create or update body for `def`, in `namespace` (the path's). */
-export function decodeBody(def: ResourceDefinition, body: Buffer | undefined, namespace: string, kind = def.kind, apiVersion = apiVersionOf(def)): KubeObject {
-  const obj = asObjectOf(parseJson(body, kind), { kind, apiVersion });
+export function decodeBody(def: ResourceDefinition, body: Buffer | undefined, contentType: string | undefined, namespace: string): KubeObject {
+  const obj = asObjectOf(readBody(body, contentType, def.kind), { kind: def.kind, apiVersion: apiVersionOf(def) });
   checkNamespace(def, obj, namespace);
   return obj;
 }

@@ -8,7 +8,7 @@ import { jsonResponse, type ApiRequest, type ApiResponse } from '../api-request.
 import { negotiate } from '../negotiation.js';
 import { isTrue, type ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
-import { asObjectOf, checkName, checkNamespace, decodeBody, parseJson } from './decode.js';
+import { asObjectOf, checkName, checkNamespace, decodeBody, readBody } from './decode.js';
 import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions } from './options.js';
 import { NO_PATCH_META } from '../../api/patch/index.js';
 import { applyPatchTo, patchKindOf } from './patch.js';
@@ -19,13 +19,6 @@ import { objectOf, type ResourceStore, type Written } from './resource-store.js'
 import { applyScale, scaleOf } from './scale.js';
 import { parseTableOptions } from './table.js';
 import { openWatch } from './watch.js';
-
-const BODY_TYPES = ['application/json'];
-
-function requireJsonBody(req: ApiRequest): void {
-  const type = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json' && type !== '') throw errors.unsupportedMediaType(BODY_TYPES);
-}
 
 /** Which verbs each subresource serves. */
 function subresourceAllows(def: ResourceDefinition, sub: string, verb: string): boolean {
@@ -81,30 +74,27 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
     }
     case 'create': {
       if (r.subresource === 'binding') {
-        requireJsonBody(req);
-        const binding = asObjectOf(parseJson(req.body, 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
+        const binding = asObjectOf(readBody(req.body, req.headers['content-type'], 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
         checkNamespace(def, binding, r.namespace);
         const opts = parseWriteOptions(q);
         if (!opts.dryRun) await bindPod(ctx, r.namespace, r.name, binding);
         return jsonResponse(201, JSON.stringify(errors.success()).replace('"code":200', '"code":201'));
       }
-      requireJsonBody(req);
       const opts = parseWriteOptions(q);
-      const body = decodeBody(def, req.body, r.namespace);
+      const body = decodeBody(def, req.body, req.headers['content-type'], r.namespace);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
       const written = await store.create(r.namespace, body, opts);
       return writtenResponse(201, written, warnings);
     }
     case 'update': {
-      requireJsonBody(req);
       const opts = parseWriteOptions(q);
       if (r.subresource === 'scale') {
-        const scale = asObjectOf(parseJson(req.body, 'Scale'), { kind: 'Scale', apiVersion: 'autoscaling/v1' });
+        const scale = asObjectOf(readBody(req.body, req.headers['content-type'], 'Scale'), { kind: 'Scale', apiVersion: 'autoscaling/v1' });
         const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, scale), opts);
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
-      const body = decodeBody(def, req.body, r.namespace);
+      const body = decodeBody(def, req.body, req.headers['content-type'], r.namespace);
       checkName(body, r.name);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
@@ -136,7 +126,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return writtenResponse(200, written, warnings);
     }
     case 'delete': {
-      const body = req.body && req.body.length > 0 ? parseJson(req.body, 'DeleteOptions') : undefined;
+      const body = req.body && req.body.length > 0 ? readBody(req.body, req.headers['content-type'], 'DeleteOptions') : undefined;
       const options = parseDeleteOptions(q, body);
       const { written, deleted } = await store.delete(r.namespace, r.name, options);
       if (deleted && !def.returnDeletedObject) {
@@ -147,7 +137,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return writtenResponse(200, written);
     }
     case 'deletecollection': {
-      const body = req.body && req.body.length > 0 ? parseJson(req.body, 'DeleteOptions') : undefined;
+      const body = req.body && req.body.length > 0 ? readBody(req.body, req.headers['content-type'], 'DeleteOptions') : undefined;
       const options = parseDeleteOptions(q, body);
       const result = await store.list(r.namespace, parseListQuery(q, false));
       const items: string[] = [];

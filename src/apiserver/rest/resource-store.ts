@@ -61,15 +61,26 @@ export class ResourceStore {
       throw errors.badRequest('resourceVersion should not be set on objects to be created');
     }
     const now = this.ctx.clock.now();
+    if (this.def.namespaced) await admitIntoNamespace(this.ctx, this.groupResource, namespace, body.metadata.name ?? '');
+    const hooks = this.ctx.writeHooks.get(this.storageResource);
+    let owner = '';
     const obj = produce(body, (draft: MutableObj) => {
       this.def.strategy.defaults?.(draft);
       fillCreateMeta(this.def, draft, this.ctx.names, now);
       this.def.strategy.prepareForCreate?.(draft, { now });
+      owner = draft.metadata.uid!;
+      hooks?.assign(owner, draft, draft.metadata.name ?? '');
     }) as Obj;
-    if (this.def.namespaced) await admitIntoNamespace(this.ctx, this.groupResource, namespace, obj.metadata.name ?? '');
-    validateCreate(this.def, obj);
-    if (opts.dryRun) return obj;
-    return this.storage.create(this.storageResource, { namespace, name: obj.metadata.name! }, obj as KubeObject);
+    let stored: StoredObject | undefined;
+    try {
+      validateCreate(this.def, obj);
+      if (opts.dryRun) return obj;
+      stored = await this.storage.create(this.storageResource, { namespace, name: obj.metadata.name! }, obj as KubeObject);
+      return stored;
+    } finally {
+      // Claims follow what was stored: a dry run or a refused create gives them back.
+      hooks?.settle(owner, stored?.object);
+    }
   }
 
   /** The update pipeline shared by PUT, PATCH and the status subresource. */
@@ -82,6 +93,7 @@ export class ResourceStore {
     createIfMissing?: () => KubeObject,
   ): Promise<{ written: Written; created: boolean }> {
     const key = { namespace, name };
+    const hooks = this.ctx.writeHooks.get(this.storageResource);
     const tryUpdate = (current: Obj): KubeObject => {
       const proposed = nextVersion(current);
       const sentVersion = proposed.metadata.resourceVersion;
@@ -93,7 +105,10 @@ export class ResourceStore {
         carryUpdateMeta(this.def, draft, current, subresource);
         if (subresource === 'status') this.def.strategy.prepareForStatusUpdate?.(draft, current);
         else if (subresource === 'finalize') return;
-        else this.def.strategy.prepareForUpdate?.(draft, current);
+        else {
+          this.def.strategy.prepareForUpdate?.(draft, current);
+          hooks?.assign(current.metadata.uid!, draft, name, current);
+        }
       }) as Obj;
       validateUpdate(this.def, next, current, subresource);
       return next as KubeObject;
@@ -106,9 +121,15 @@ export class ResourceStore {
       }
       throw errors.notFound(this.groupResource, name);
     }
-    if (opts.dryRun) return { written: tryUpdate(existing.object) as Obj, created: false };
-    const stored = await this.storage.guaranteedUpdate(this.storageResource, key, undefined, tryUpdate);
-    return { written: await this.#deleteIfFinalized(stored), created: false };
+    const owner = existing.object.metadata.uid!;
+    try {
+      if (opts.dryRun) return { written: tryUpdate(existing.object) as Obj, created: false };
+      const stored = await this.storage.guaranteedUpdate(this.storageResource, key, undefined, tryUpdate);
+      return { written: await this.#deleteIfFinalized(stored), created: false };
+    } finally {
+      // Whatever the outcome, claims follow the version that is stored now.
+      hooks?.settle(owner, (await this.storage.get(this.storageResource, key))?.object);
+    }
   }
 
   /** An object marked for deletion whose last finalizer just went is deleted now. */
@@ -146,11 +167,13 @@ export class ResourceStore {
       const last = await this.storage.delete(this.storageResource, key, options.preconditions, (obj) => {
         if (!plan(obj).immediate) throw errors.conflict(this.groupResource, name, errors.OBJECT_MODIFIED);
       });
+      this.ctx.writeHooks.get(this.storageResource)?.settle(last.object.metadata.uid!, undefined);
       return { written: last, deleted: true };
     }
     const now = this.ctx.clock.now();
     const stored = await this.storage.guaranteedUpdate(this.storageResource, key, options.preconditions, (obj) => markForDeletion(this.def, obj, plan(obj), now) as KubeObject);
     const after = await this.#deleteIfFinalized(stored);
+    if (after !== stored) this.ctx.writeHooks.get(this.storageResource)?.settle(after.object.metadata.uid!, undefined);
     return { written: after, deleted: after !== stored };
   }
 }
