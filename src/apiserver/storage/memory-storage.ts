@@ -75,14 +75,20 @@ export class MemoryStorage implements Storage {
     return table;
   }
 
+  /**
+   * The stored form of a version: stamped with its revision, serialised once, and kept as the
+   * parse of that JSON. A freshly parsed object is laid out more compactly by V8 than one
+   * assembled by copies, which roughly halves what a stored object costs beyond its JSON.
+   */
   #stamp(object: KubeObject | StoredValue, revision: number): StoredObject {
     const rv = String(revision);
-    const stamped = Object.isFrozen(object)
+    const stamped = Object.isFrozen(object.metadata)
       ? produce(object as StoredValue, (draft) => {
           draft.metadata.resourceVersion = rv;
         })
-      : freeze(((object as KubeObject).metadata.resourceVersion = rv, object), true);
-    return new StoredObject(stamped as StoredValue, revision);
+      : (((object as KubeObject).metadata.resourceVersion = rv), object);
+    const json = JSON.stringify(stamped);
+    return new StoredObject(freeze(JSON.parse(json) as KubeObject, true) as StoredValue, revision, json);
   }
 
   #commit(resource: string, table: ResourceTable, event: StoreEvent): void {

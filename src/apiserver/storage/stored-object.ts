@@ -10,7 +10,10 @@ export class StoredObject {
   constructor(
     readonly object: StoredValue,
     readonly revision: number,
-  ) {}
+    json?: string,
+  ) {
+    this.#json = json;
+  }
 
   /** The object's JSON, computed on first use and kept. */
   get json(): string {
