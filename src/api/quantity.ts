@@ -89,9 +89,23 @@ function interpretSuffix(suffix: string): Suffix {
 /** a / b rounded away from zero (both non-negative here). */
 const divideUp = (a: bigint, b: bigint): bigint => (a % b === 0n ? a / b : a / b + 1n);
 
+// The same few quantities ("100m", "64Mi") are parsed over and over by defaults, validation
+// and QoS: remember recent results (Quantity values are frozen, so sharing them is safe).
+const parsed = new Map<string, Quantity>();
+const PARSED_CACHE_LIMIT = 4096;
+
 /** Parses a quantity as the API server decodes one; throws QuantityParseError with Go's message. */
 export function parseQuantity(input: string | number): Quantity {
   const text = typeof input === 'number' ? String(input) : input;
+  const known = parsed.get(text);
+  if (known) return known;
+  const q = Object.freeze(parseUncached(text));
+  if (parsed.size >= PARSED_CACHE_LIMIT) parsed.clear();
+  parsed.set(text, q);
+  return q;
+}
+
+function parseUncached(text: string): Quantity {
   if (text.length === 0) throw new QuantityParseError(QUANTITY_FORMAT_ERROR);
   if (text === '0') return { nanos: 0n, format: 'DecimalSI' };
   const { negative, whole, fraction, suffix } = scan(text);

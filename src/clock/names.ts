@@ -8,6 +8,7 @@ export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** generateName keeps at most this many characters of the prefix, leaving room for the suffix within 63. */
 const MAX_GENERATED_PREFIX = 58;
 const SUFFIX_LENGTH = 5;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export class NameGenerator {
   readonly #suffix: () => string;
@@ -33,7 +34,8 @@ export class NameGenerator {
     const b = this.#random.bytes(new Uint8Array(16));
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    let hex = '';
+    for (const x of b) hex += HEX[x];
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 }

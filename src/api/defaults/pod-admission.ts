@@ -5,7 +5,7 @@
 // plugin/pkg/admission/priority/admission.go,
 // plugin/pkg/admission/defaulttolerationseconds/admission.go.
 import type { Pod, Toleration, Volume } from '../types/pod.js';
-import { orderContainerFields, orderPodSpecFields } from './pod-field-order.js';
+import { orderPodFields } from './pod-field-order.js';
 
 export const DEFAULT_SERVICE_ACCOUNT = 'default';
 export const API_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -65,7 +65,6 @@ function mountServiceAccountToken(pod: Pod, suffix: string): void {
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     if ((c.volumeMounts ?? []).some((m) => m.mountPath === API_TOKEN_MOUNT_PATH)) continue;
     c.volumeMounts = [...(c.volumeMounts ?? []), { name, readOnly: true, mountPath: API_TOKEN_MOUNT_PATH }];
-    orderContainerFields(c);
     needed = true;
   }
   if (!existing && needed) spec.volumes = [...(spec.volumes ?? []), tokenVolume(name)];
@@ -133,6 +132,6 @@ export function admitPod(pod: Pod, opts: AdmitPodOptions = {}): string[] {
   const denied = admitPriority(pod, opts);
   if (denied.length) return denied;
   admitDefaultTolerationSeconds(pod);
-  orderPodSpecFields(pod.spec);
+  orderPodFields(pod);
   return [];
 }

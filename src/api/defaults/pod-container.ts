@@ -4,7 +4,6 @@
 // SetDefaults_HTTPGetAction, SetDefaults_ObjectFieldSelector, SetDefaults_ResourceList)
 // and the generated zz_generated.defaults.go that walks a Pod calling them.
 import { parseQuantity, quantityError, quantityToString, roundUpQuantity } from '../quantity.js';
-import { orderContainerFields } from './pod-field-order.js';
 import type { Container, HTTPGetAction, LifecycleHandler, Probe, QuantityValue, ResourceList } from '../types/pod.js';
 
 /** kubectl shows this path on every container; the kubelet reads the file after exit. */
@@ -83,5 +82,4 @@ export function defaultContainer(ctr: Container): void {
   defaultProbe(ctr.startupProbe);
   defaultHook(ctr.lifecycle?.postStart);
   defaultHook(ctr.lifecycle?.preStop);
-  orderContainerFields(ctr);
 }

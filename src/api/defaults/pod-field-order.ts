@@ -19,18 +19,22 @@ const CONTAINER_FIELD_ORDER = [
   'targetContainerName',
 ];
 
-/** Rewrites an object's keys in `order`, unknown keys last; works on plain objects and immer drafts. */
-export function orderKeys(obj: Record<string, unknown>, order: readonly string[]): void {
-  const entries = Object.entries(obj);
-  const rank = (k: string): number => {
-    const i = order.indexOf(k);
-    return i < 0 ? order.length : i;
-  };
-  const sorted = [...entries].sort((a, b) => rank(a[0]) - rank(b[0]));
-  if (sorted.every(([k], i) => k === entries[i][0])) return;
-  for (const [k] of entries) delete obj[k];
-  for (const [k, v] of sorted) obj[k] = v;
+/** A copy of `obj` with its keys in `order`, unknown keys last in their own order. */
+export function inOrder<T extends object>(obj: T, order: readonly string[]): T {
+  const src = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (k in src) out[k] = src[k];
+  for (const k in src) if (!(k in out)) out[k] = src[k];
+  return out as T;
 }
 
-export const orderPodSpecFields = (spec: PodSpec): void => orderKeys(spec, POD_SPEC_FIELD_ORDER);
-export const orderContainerFields = (ctr: Container): void => orderKeys(ctr, CONTAINER_FIELD_ORDER);
+/** Puts a pod's spec and containers in Go's field order (once, at the end of admission). */
+export function orderPodFields(pod: { spec?: PodSpec }): void {
+  if (!pod.spec) return;
+  const spec = inOrder(pod.spec, POD_SPEC_FIELD_ORDER);
+  for (const list of ['containers', 'initContainers'] as const) {
+    const containers = spec[list];
+    if (containers) spec[list] = containers.map((c: Container) => inOrder(c, CONTAINER_FIELD_ORDER));
+  }
+  pod.spec = spec;
+}

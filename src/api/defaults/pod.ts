@@ -6,7 +6,6 @@
 import type { Container, Pod, PodSpec, PodTemplateSpec, Volume } from '../types/pod.js';
 import { VOLUME_SOURCE_KEYS } from '../validation/pod-volumes.js';
 import { canonicalQuantityValue, defaultContainer, defaultResourceList } from './pod-container.js';
-import { orderPodSpecFields } from './pod-field-order.js';
 
 export { admitPod, type AdmitPodOptions } from './pod-admission.js';
 export { defaultPullPolicy, imageTag } from './pod-container.js';
@@ -79,7 +78,6 @@ export function defaultPodSpec(spec: PodSpec): void {
     defaultResourceList(spec.resources.limits);
     defaultResourceList(spec.resources.requests);
   }
-  orderPodSpecFields(spec);
 }
 
 /** Limits without requests mean "request what you limit" (pods only, not templates). */

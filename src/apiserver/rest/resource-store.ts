@@ -15,6 +15,12 @@ import { selectionFor } from './selection.js';
 import { carryUpdateMeta, fillCreateMeta, type UpdateTarget } from './system-fields.js';
 import { validateCreate, validateUpdate } from './validation.js';
 
+/** A deep, unfrozen copy of a JSON object. */
+const mutableCopy = <T>(obj: T): T => JSON.parse(JSON.stringify(obj)) as T;
+
+/** Tries of a generateName create before AlreadyExists goes to the client (kube's RetryGenerateName). */
+const GENERATE_NAME_ATTEMPTS = 8;
+
 /** The result of a write: the stored version, or for a dry run the object as it would be stored. */
 export type Written = StoredObject | Obj;
 
@@ -60,23 +66,32 @@ export class ResourceStore {
     if (body.metadata.resourceVersion) {
       throw errors.badRequest('resourceVersion should not be set on objects to be created');
     }
-    const now = this.ctx.clock.now();
     if (this.def.namespaced) await admitIntoNamespace(this.ctx, this.groupResource, namespace, body.metadata.name ?? '');
+    const generated = !body.metadata.name && !!body.metadata.generateName;
+    const now = this.ctx.clock.now();
     const hooks = this.ctx.writeHooks.get(this.storageResource);
-    let owner = '';
-    const obj = produce(body, (draft: MutableObj) => {
-      this.def.strategy.defaults?.(draft);
-      fillCreateMeta(this.def, draft, this.ctx.names, now);
-      this.def.strategy.prepareForCreate?.(draft, { now });
-      owner = draft.metadata.uid!;
-      hooks?.assign(owner, draft, draft.metadata.name ?? '');
-    }) as Obj;
+    // The decoded body is ours alone: it is shaped in place, and frozen by the store on write.
+    const draft = body as MutableObj;
+    this.def.strategy.defaults?.(draft);
+    fillCreateMeta(this.def, draft, this.ctx.names, now);
+    this.def.strategy.prepareForCreate?.(draft, { now });
+    const owner = draft.metadata.uid!;
+    hooks?.assign(owner, draft, draft.metadata.name ?? '');
+    const obj = draft as Obj;
     let stored: StoredObject | undefined;
     try {
       validateCreate(this.def, obj);
       if (opts.dryRun) return obj;
-      stored = await this.storage.create(this.storageResource, { namespace, name: obj.metadata.name! }, obj as KubeObject);
-      return stored;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          stored = await this.storage.create(this.storageResource, { namespace, name: draft.metadata.name! }, body);
+          return stored;
+        } catch (e) {
+          // A generated name may collide with an existing one: kube-apiserver draws again, up to 8 times.
+          if (!(generated && attempt < GENERATE_NAME_ATTEMPTS && e instanceof errors.StatusError && e.reason === 'AlreadyExists')) throw e;
+          draft.metadata.name = this.ctx.names.generateName(draft.metadata.generateName!);
+        }
+      }
     } finally {
       // Claims follow what was stored: a dry run or a refused create gives them back.
       hooks?.settle(owner, stored?.object);
@@ -100,16 +115,16 @@ export class ResourceStore {
       if (sentVersion && sentVersion !== current.metadata.resourceVersion) {
         throw errors.conflict(this.groupResource, name, errors.OBJECT_MODIFIED);
       }
-      const next = produce(proposed, (draft: MutableObj) => {
-        this.def.strategy.defaults?.(draft);
-        carryUpdateMeta(this.def, draft, current, subresource);
-        if (subresource === 'status') this.def.strategy.prepareForStatusUpdate?.(draft, current);
-        else if (subresource === 'finalize') return;
-        else {
-          this.def.strategy.prepareForUpdate?.(draft, current);
-          hooks?.assign(current.metadata.uid!, draft, name, current);
-        }
-      }) as Obj;
+      // A fresh copy to shape in place: patch results share frozen parts with the current version.
+      const draft = mutableCopy(proposed) as MutableObj;
+      this.def.strategy.defaults?.(draft);
+      carryUpdateMeta(this.def, draft, current, subresource);
+      if (subresource === 'status') this.def.strategy.prepareForStatusUpdate?.(draft, current);
+      else if (subresource === '') {
+        this.def.strategy.prepareForUpdate?.(draft, current);
+        hooks?.assign(current.metadata.uid!, draft, name, current);
+      }
+      const next = draft as Obj;
       validateUpdate(this.def, next, current, subresource);
       return next as KubeObject;
     };

@@ -2,7 +2,8 @@
 // stamped with the next revision, a bounded event history per resource from which watches
 // replay and consistent paginated lists rebuild older states.
 // Kubernetes twin: k8s.io/apiserver/pkg/storage/etcd3/store.go, with the watch cache in front.
-import { freeze, produce } from 'immer';
+import { produce } from 'immer';
+import { deepFreeze } from './deep-freeze.js';
 import * as errors from '../../api/errors.js';
 import type { KubeObject, Preconditions } from '../../api/types.js';
 import { decodeContinue, encodeContinue } from './continue-token.js';
@@ -88,7 +89,7 @@ export class MemoryStorage implements Storage {
         })
       : (((object as KubeObject).metadata.resourceVersion = rv), object);
     const json = JSON.stringify(stamped);
-    return new StoredObject(freeze(JSON.parse(json) as KubeObject, true) as StoredValue, revision, json);
+    return new StoredObject(deepFreeze(JSON.parse(json) as KubeObject) as StoredValue, revision, json);
   }
 
   #commit(resource: string, table: ResourceTable, event: StoreEvent): void {

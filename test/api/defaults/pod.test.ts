@@ -1,3 +1,4 @@
+import { orderPodFields } from '../../../src/api/defaults/pod-field-order.js';
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { admitPod, defaultPod, defaultPodTemplateSpec, defaultPullPolicy } from '../../../src/api/defaults/pod.js';
@@ -11,9 +12,10 @@ const rawPod = (): Pod => ({
 });
 
 describe('defaultPod', () => {
-  it('fills what kube-apiserver fills, in Go field order', () => {
+  it('fills what kube-apiserver fills, in Go field order once admitted', () => {
     const pod = rawPod();
     defaultPod(pod);
+    orderPodFields(pod);
     expect(pod.spec).toEqual({
       containers: [
         {
