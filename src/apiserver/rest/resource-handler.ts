@@ -51,6 +51,8 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
   if (r.subresource && !r.name) throw errors.notFoundPath();
   if (r.subresource && !subresourceExists(def, r.subresource)) throw errors.notFoundPath();
   if (!subresourceAllows(def, r.subresource, r.verb)) throw errors.methodNotAllowed();
+  // POST creates into a collection; POST to an object's own path has no route.
+  if (r.verb === 'create' && r.name && !r.subresource) throw errors.methodNotAllowed();
 
   switch (r.verb) {
     case 'get': {
