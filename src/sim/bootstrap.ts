@@ -36,3 +36,23 @@ export async function createKubernetesService(api: ApiServer, targetPort: number
     WRITE,
   );
 }
+
+/**
+ * Points the `kubernetes` Service at the API server's port, with the Endpoints kube-apiserver
+ * keeps for it (its own reconciler, not the endpoints controller: the Service has no selector).
+ */
+export async function publishApiServerEndpoint(api: ApiServer, advertiseAddress: string, port: number): Promise<void> {
+  const services = api.store('', 'v1', 'services');
+  await services.update('default', 'kubernetes', (cur) => {
+    const svc = JSON.parse(JSON.stringify(cur)) as { spec: { ports: { targetPort?: number }[] } };
+    svc.spec.ports[0].targetPort = port;
+    return svc as never;
+  }, WRITE);
+  const endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: advertiseAddress }], ports: [{ name: 'https', port, protocol: 'TCP' }] }],
+  };
+  await api.store('', 'v1', 'endpoints').update('default', 'kubernetes', (cur) => ({ ...endpoints, metadata: { ...endpoints.metadata, resourceVersion: cur.metadata.resourceVersion } }), WRITE, '', () => endpoints);
+}

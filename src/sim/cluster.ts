@@ -7,7 +7,10 @@ import type { Clock } from '../clock/clock.js';
 import { NameGenerator } from '../clock/names.js';
 import { SeededRandom } from '../clock/random.js';
 import { RealClock } from '../clock/real-clock.js';
-import { createKubernetesService, createSystemNamespaces } from './bootstrap.js';
+import { createKubernetesService, createSystemNamespaces, publishApiServerEndpoint } from './bootstrap.js';
+
+/** Where in-cluster clients would reach the API server: a kind-like control-plane address. */
+export const DEFAULT_ADVERTISE_ADDRESS = '172.18.0.2';
 
 export interface ClusterOptions {
   clock?: Clock;
@@ -16,6 +19,8 @@ export interface ClusterOptions {
   /** Events kept per resource for watches and consistent lists. */
   historyCapacity?: number;
   bookmarkIntervalMs?: number;
+  /** The address the `kubernetes` Service's Endpoints name, as kube-apiserver's --advertise-address. */
+  advertiseAddress?: string;
 }
 
 export interface Cluster {
@@ -49,6 +54,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     async listen(host = '127.0.0.1', port = 0) {
       const server = await listen(createHttpApp(apiServer), host, port);
       apiServer.serverAddress = `${server.host}:${server.port}`;
+      if (servers.length === 0) await publishApiServerEndpoint(apiServer, options.advertiseAddress ?? DEFAULT_ADVERTISE_ADDRESS, server.port);
       servers.push(server);
       return server;
     },

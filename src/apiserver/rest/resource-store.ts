@@ -9,6 +9,7 @@ import { ConvertingStorage } from '../storage/converting-storage.js';
 import type { ListResult, ReadConsistency, Storage } from '../storage/storage.js';
 import type { StoredObject } from '../storage/stored-object.js';
 import type { ServerContext } from './context.js';
+import { omitEmpty } from '../../api/schema/omit-empty.js';
 import { admitIntoNamespace } from './namespace-lifecycle.js';
 import type { ListQuery, WriteOptions } from './options.js';
 import { selectionFor } from './selection.js';
@@ -72,6 +73,7 @@ export class ResourceStore {
     const hooks = this.ctx.writeHooks.get(this.storageResource);
     // The decoded body is ours alone: it is shaped in place, and frozen by the store on write.
     const draft = body as MutableObj;
+    omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
     this.def.strategy.defaults?.(draft);
     fillCreateMeta(this.def, draft, this.ctx.names, now);
     this.def.strategy.prepareForCreate?.(draft, { now });
@@ -117,6 +119,7 @@ export class ResourceStore {
       }
       // A fresh copy to shape in place: patch results share frozen parts with the current version.
       const draft = mutableCopy(proposed) as MutableObj;
+      omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
       this.def.strategy.defaults?.(draft);
       carryUpdateMeta(this.def, draft, current, subresource);
       if (subresource === 'status') this.def.strategy.prepareForStatusUpdate?.(draft, current);

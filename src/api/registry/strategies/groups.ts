@@ -16,14 +16,28 @@ import { validateReplicaSet, validateReplicaSetStatusUpdate, validateReplicaSetU
 import type { Strategy } from '../definition.js';
 import { typed } from './cast.js';
 
-// A new workload has no status yet: its controller writes the first one.
+// A new workload has an empty status (Go encodes the zero struct as {}): its controller fills it.
 const clearStatus = (obj: { status?: unknown }): void => {
-  delete obj.status;
+  obj.status = {};
 };
+
+/**
+ * A pod template's metadata shows `creationTimestamp: null`, as Go encodes the zero time of an
+ * embedded ObjectMeta; clients diffing what they sent against what is stored expect it.
+ */
+export function markTemplateTime(obj: { spec?: { template?: { metadata?: Record<string, unknown> } } }): void {
+  const template = obj.spec?.template;
+  if (!template) return;
+  template.metadata ??= {};
+  if (!('creationTimestamp' in template.metadata)) template.metadata.creationTimestamp = null;
+}
 
 export const deploymentStrategy: Strategy = {
   ...typed<Deployment>({
-    defaults: defaultDeployment,
+    defaults: (d) => {
+      defaultDeployment(d);
+      markTemplateTime(d as never);
+    },
     prepareForCreate: clearStatus,
     validate: validateDeployment,
     validateUpdate: validateDeploymentUpdate,
@@ -34,7 +48,10 @@ export const deploymentStrategy: Strategy = {
 };
 
 export const replicaSetStrategy = typed<ReplicaSet>({
-  defaults: defaultReplicaSet,
+  defaults: (rs) => {
+    defaultReplicaSet(rs);
+    markTemplateTime(rs as never);
+  },
   prepareForCreate: clearStatus,
   validate: validateReplicaSet,
   validateUpdate: validateReplicaSetUpdate,

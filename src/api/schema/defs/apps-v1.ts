@@ -1,6 +1,6 @@
 // Schema declarations: Deployment, DeploymentList, ReplicaSet, ReplicaSetList, DeploymentSpec, DeploymentStatus, ReplicaSetSpec, ReplicaSetStatus, DeploymentStrategy, DeploymentCondition, ReplicaSetCondition, RollingUpdateDeployment.
 // Kubernetes twin: staging/src/k8s.io/api/apps/v1/types.go (Deployment, ReplicaSet), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, int64, bool, ref, list, mergeList, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, int64, bool, ref, list, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, META, APPS, intOrString, time, objectMeta, listMeta } from '../names.js';
 
 export const appsV1Types: readonly TypeDecl[] = [
@@ -66,7 +66,7 @@ export const appsV1Types: readonly TypeDecl[] = [
   }, { required: ['replicas'] }),
   object(APPS + 'DeploymentStrategy', 'How old pods are replaced by new ones.', {
     rollingUpdate: ref(APPS + 'RollingUpdateDeployment'),
-    type: field(str, 'RollingUpdate or Recreate.'),
+    type: field(oneOf('Recreate', 'RollingUpdate'), 'RollingUpdate or Recreate.'),
   }),
   object(APPS + 'DeploymentCondition', 'One aspect of a deployment\'s state.', {
     lastTransitionTime: time,

@@ -1,6 +1,6 @@
 // Schema declarations: Container, EphemeralContainer, ResourceRequirements, EnvVar, EnvFromSource, ContainerPort, ContainerResizePolicy, VolumeDevice, VolumeMount, ResourceClaim, EnvVarSource, ConfigMapEnvSource, SecretEnvSource, ConfigMapKeySelector, ObjectFieldSelector, ResourceFieldSelector, SecretKeySelector.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Container, EphemeralContainer, ResourceRequirements, EnvVar, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, bool, ref, list, mapOf, atomic, mergeList, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, bool, ref, list, mapOf, atomic, mergeList, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, quantity } from '../names.js';
 
 export const coreV1ContainerTypes: readonly TypeDecl[] = [
@@ -10,7 +10,7 @@ export const coreV1ContainerTypes: readonly TypeDecl[] = [
     env: field(list(ref(CORE + 'EnvVar')), 'Environment variables to set.', mergeList('name')),
     envFrom: field(list(ref(CORE + 'EnvFromSource')), 'Sources whose keys all become environment variables.', atomic),
     image: field(str, 'The container image to run.'),
-    imagePullPolicy: field(str, 'Always, Never or IfNotPresent.'),
+    imagePullPolicy: field(oneOf('Always', 'IfNotPresent', 'Never'), 'Always, Never or IfNotPresent.'),
     lifecycle: field(ref(CORE + 'Lifecycle'), 'Hooks run after start and before stop.'),
     livenessProbe: field(ref(CORE + 'Probe'), 'Restarts the container when it fails.'),
     name: field(str, 'Unique within the pod.'),
@@ -24,7 +24,7 @@ export const coreV1ContainerTypes: readonly TypeDecl[] = [
     stdin: bool,
     stdinOnce: bool,
     terminationMessagePath: str,
-    terminationMessagePolicy: str,
+    terminationMessagePolicy: oneOf('FallbackToLogsOnError', 'File'),
     tty: bool,
     volumeDevices: field(list(ref(CORE + 'VolumeDevice')), undefined, mergeList('devicePath')),
     volumeMounts: field(list(ref(CORE + 'VolumeMount')), 'Volumes to mount into the filesystem.', mergeList('mountPath')),
@@ -36,7 +36,7 @@ export const coreV1ContainerTypes: readonly TypeDecl[] = [
     env: field(list(ref(CORE + 'EnvVar')), undefined, mergeList('name')),
     envFrom: field(list(ref(CORE + 'EnvFromSource')), undefined, atomic),
     image: str,
-    imagePullPolicy: str,
+    imagePullPolicy: oneOf('Always', 'IfNotPresent', 'Never'),
     lifecycle: ref(CORE + 'Lifecycle'),
     livenessProbe: ref(CORE + 'Probe'),
     name: str,
@@ -51,7 +51,7 @@ export const coreV1ContainerTypes: readonly TypeDecl[] = [
     stdinOnce: bool,
     targetContainerName: str,
     terminationMessagePath: str,
-    terminationMessagePolicy: str,
+    terminationMessagePolicy: oneOf('FallbackToLogsOnError', 'File'),
     tty: bool,
     volumeDevices: field(list(ref(CORE + 'VolumeDevice')), undefined, mergeList('devicePath')),
     volumeMounts: field(list(ref(CORE + 'VolumeMount')), undefined, mergeList('mountPath')),
@@ -77,7 +77,7 @@ export const coreV1ContainerTypes: readonly TypeDecl[] = [
     hostIP: str,
     hostPort: int32,
     name: field(str, 'A name services can refer to.'),
-    protocol: field(str, 'TCP, UDP or SCTP; TCP by default.'),
+    protocol: field(oneOf('SCTP', 'TCP', 'UDP'), 'TCP, UDP or SCTP; TCP by default.'),
   }, { required: ['containerPort'] }),
   object(CORE + 'ContainerResizePolicy', 'Whether changing a resource in place needs a container restart.', {
     resourceName: str,

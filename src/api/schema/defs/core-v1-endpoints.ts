@@ -1,6 +1,6 @@
 // Schema declarations: Endpoints, EndpointsList, EndpointSubset, ObjectReference, EndpointAddress, EndpointPort.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Endpoints, EndpointsList, EndpointSubset, ObjectReference, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, ref, list, atomic, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, ref, list, atomic, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, objectMeta, listMeta } from '../names.js';
 
 export const coreV1EndpointsTypes: readonly TypeDecl[] = [
@@ -40,6 +40,6 @@ export const coreV1EndpointsTypes: readonly TypeDecl[] = [
     appProtocol: str,
     name: str,
     port: int32,
-    protocol: str,
+    protocol: oneOf('SCTP', 'TCP', 'UDP'),
   }, { required: ['port'] }),
 ];

@@ -1,6 +1,6 @@
 // Schema declarations: Namespace, NamespaceList, NamespaceSpec, NamespaceStatus, NamespaceCondition.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Namespace, NamespaceList, NamespaceSpec, NamespaceStatus, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, ref, list, atomic, mergeList, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, ref, list, atomic, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, time, objectMeta, listMeta } from '../names.js';
 
 export const coreV1NamespaceTypes: readonly TypeDecl[] = [
@@ -22,7 +22,7 @@ export const coreV1NamespaceTypes: readonly TypeDecl[] = [
   }),
   object(CORE + 'NamespaceStatus', 'Whether the namespace is active or being removed.', {
     conditions: field(list(ref(CORE + 'NamespaceCondition')), undefined, mergeList('type')),
-    phase: str,
+    phase: oneOf('Active', 'Terminating'),
   }),
   object(CORE + 'NamespaceCondition', 'One aspect of a namespace\'s state.', {
     lastTransitionTime: time,

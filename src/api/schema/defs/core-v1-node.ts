@@ -1,6 +1,6 @@
 // Schema declarations: Node, NodeList, NodeSpec, NodeStatus, NodeConfigSource, Taint, NodeAddress, NodeCondition, NodeConfigStatus, NodeDaemonEndpoints, NodeFeatures, ContainerImage, NodeSystemInfo, NodeRuntimeHandler, AttachedVolume, ConfigMapNodeConfigSource, DaemonEndpoint, NodeRuntimeHandlerFeatures.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Node, NodeList, NodeSpec, NodeStatus, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, mergeSet, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, mergeSet, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, quantity, time, objectMeta, listMeta } from '../names.js';
 
 export const coreV1NodeTypes: readonly TypeDecl[] = [
@@ -36,7 +36,7 @@ export const coreV1NodeTypes: readonly TypeDecl[] = [
     features: ref(CORE + 'NodeFeatures'),
     images: field(list(ref(CORE + 'ContainerImage')), undefined, atomic),
     nodeInfo: ref(CORE + 'NodeSystemInfo'),
-    phase: str,
+    phase: oneOf('Pending', 'Running', 'Terminated'),
     runtimeHandlers: field(list(ref(CORE + 'NodeRuntimeHandler')), undefined, atomic),
     volumesAttached: field(list(ref(CORE + 'AttachedVolume')), undefined, atomic),
     volumesInUse: field(list(str), undefined, atomic),
@@ -45,7 +45,7 @@ export const coreV1NodeTypes: readonly TypeDecl[] = [
     configMap: ref(CORE + 'ConfigMapNodeConfigSource'),
   }),
   object(CORE + 'Taint', 'Repels pods that do not tolerate it.', {
-    effect: str,
+    effect: oneOf('NoExecute', 'NoSchedule', 'PreferNoSchedule'),
     key: str,
     timeAdded: time,
     value: str,

@@ -1,6 +1,6 @@
 // Schema declarations: PodStatus, PodCondition, ContainerStatus, HostIP, PodIP, PodResourceClaimStatus, ResourceStatus, ContainerState, ContainerUser, VolumeMountStatus, ResourceHealth, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting, LinuxContainerUser.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (PodStatus, PodCondition, ContainerStatus, HostIP, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, quantity, time } from '../names.js';
 
 export const coreV1PodStatusTypes: readonly TypeDecl[] = [
@@ -13,7 +13,7 @@ export const coreV1PodStatusTypes: readonly TypeDecl[] = [
     initContainerStatuses: field(list(ref(CORE + 'ContainerStatus')), undefined, atomic),
     message: str,
     nominatedNodeName: str,
-    phase: field(str, 'Pending, Running, Succeeded, Failed or Unknown.'),
+    phase: field(oneOf('Failed', 'Pending', 'Running', 'Succeeded', 'Unknown'), 'Pending, Running, Succeeded, Failed or Unknown.'),
     podIP: field(str, 'The pod\'s first IP address.'),
     podIPs: field(list(ref(CORE + 'PodIP')), undefined, mergeList('ip')),
     qosClass: field(str, 'Guaranteed, Burstable or BestEffort, from the resource requests and limits.'),

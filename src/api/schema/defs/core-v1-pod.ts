@@ -1,6 +1,6 @@
 // Schema declarations: Pod, PodList, PodSpec, LocalObjectReference, PodDNSConfig, HostAlias, PodOS, PodReadinessGate, PodResourceClaim, PodSchedulingGate, PodDNSConfigOption.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Pod, PodList, PodSpec, LocalObjectReference, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, quantity, objectMeta, listMeta } from '../names.js';
 
 export const coreV1PodTypes: readonly TypeDecl[] = [
@@ -23,7 +23,7 @@ export const coreV1PodTypes: readonly TypeDecl[] = [
     automountServiceAccountToken: bool,
     containers: field(list(ref(CORE + 'Container')), 'The containers of the pod; at least one.', mergeList('name')),
     dnsConfig: ref(CORE + 'PodDNSConfig'),
-    dnsPolicy: field(str, 'How the pod\'s DNS is set up.'),
+    dnsPolicy: field(oneOf('ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'), 'How the pod\'s DNS is set up.'),
     enableServiceLinks: bool,
     ephemeralContainers: field(list(ref(CORE + 'EphemeralContainer')), 'Debug containers added to the running pod.', mergeList('name')),
     hostAliases: field(list(ref(CORE + 'HostAlias')), undefined, mergeList('ip')),
@@ -38,13 +38,13 @@ export const coreV1PodTypes: readonly TypeDecl[] = [
     nodeSelector: field(mapOf(str), 'Labels a node must have for the pod to be placed there.', { mapType: 'atomic' }),
     os: ref(CORE + 'PodOS'),
     overhead: field(mapOf(quantity), 'Resources the runtime needs on top of the containers.'),
-    preemptionPolicy: str,
+    preemptionPolicy: oneOf('Never', 'PreemptLowerPriority'),
     priority: field(int32, 'The resolved priority; set from the priority class.'),
     priorityClassName: field(str, 'Names the priority class that sets the pod\'s priority.'),
     readinessGates: field(list(ref(CORE + 'PodReadinessGate')), undefined, atomic),
     resourceClaims: field(list(ref(CORE + 'PodResourceClaim')), 'Resource claims the containers may use.', mergeList('name', ['name'], 'merge,retainKeys')),
     resources: field(ref(CORE + 'ResourceRequirements'), 'Resources for the whole pod (alpha in 1.32).'),
-    restartPolicy: field(str, 'Always, OnFailure or Never.'),
+    restartPolicy: field(oneOf('Always', 'Never', 'OnFailure'), 'Always, OnFailure or Never.'),
     runtimeClassName: str,
     schedulerName: field(str, 'Which scheduler places the pod.'),
     schedulingGates: field(list(ref(CORE + 'PodSchedulingGate')), 'While non-empty, the pod is not scheduled.', mergeList('name')),

@@ -1,6 +1,6 @@
 // Schema declarations: Affinity, Toleration, TopologySpreadConstraint, NodeAffinity, PodAffinity, PodAntiAffinity, PreferredSchedulingTerm, NodeSelector, WeightedPodAffinityTerm, PodAffinityTerm, NodeSelectorTerm, NodeSelectorRequirement.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Affinity, Toleration, TopologySpreadConstraint, NodeAffinity, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, int64, ref, list, atomic, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, int64, ref, list, atomic, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, META } from '../names.js';
 
 export const coreV1SchedulingTypes: readonly TypeDecl[] = [
@@ -10,9 +10,9 @@ export const coreV1SchedulingTypes: readonly TypeDecl[] = [
     podAntiAffinity: ref(CORE + 'PodAntiAffinity'),
   }),
   object(CORE + 'Toleration', 'Lets the pod be placed on (or stay on) nodes with a matching taint.', {
-    effect: str,
+    effect: oneOf('NoExecute', 'NoSchedule', 'PreferNoSchedule'),
     key: str,
-    operator: str,
+    operator: oneOf('Equal', 'Exists'),
     tolerationSeconds: int64,
     value: str,
   }),
@@ -63,7 +63,7 @@ export const coreV1SchedulingTypes: readonly TypeDecl[] = [
   }),
   object(CORE + 'NodeSelectorRequirement', 'One requirement over a node label or field.', {
     key: str,
-    operator: str,
+    operator: oneOf('DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'),
     values: field(list(str), undefined, atomic),
   }, { required: ['key', 'operator'] }),
 ];

@@ -1,6 +1,6 @@
 // Schema declarations: Service, ServiceList, ServiceSpec, ServiceStatus, ServicePort, SessionAffinityConfig, LoadBalancerStatus, ClientIPConfig, LoadBalancerIngress, PortStatus.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Service, ServiceList, ServiceSpec, ServiceStatus, ...), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, bool, ref, list, mapOf, atomic, mergeList, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, bool, ref, list, mapOf, atomic, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, META, intOrString, objectMeta, listMeta } from '../names.js';
 
 export const coreV1ServiceTypes: readonly TypeDecl[] = [
@@ -23,21 +23,21 @@ export const coreV1ServiceTypes: readonly TypeDecl[] = [
     clusterIPs: field(list(str), undefined, atomic),
     externalIPs: field(list(str), undefined, atomic),
     externalName: str,
-    externalTrafficPolicy: str,
+    externalTrafficPolicy: oneOf('Cluster', 'Local'),
     healthCheckNodePort: int32,
-    internalTrafficPolicy: str,
+    internalTrafficPolicy: oneOf('Cluster', 'Local'),
     ipFamilies: field(list(str), undefined, atomic),
-    ipFamilyPolicy: str,
+    ipFamilyPolicy: oneOf('PreferDualStack', 'RequireDualStack', 'SingleStack'),
     loadBalancerClass: str,
     loadBalancerIP: str,
     loadBalancerSourceRanges: field(list(str), undefined, atomic),
     ports: field(list(ref(CORE + 'ServicePort')), 'Ports the service exposes.', mergeList('port', ['port', 'protocol'])),
     publishNotReadyAddresses: bool,
     selector: field(mapOf(str), 'Labels of the pods that back the service.', { mapType: 'atomic' }),
-    sessionAffinity: str,
+    sessionAffinity: oneOf('ClientIP', 'None'),
     sessionAffinityConfig: ref(CORE + 'SessionAffinityConfig'),
     trafficDistribution: str,
-    type: field(str, 'ClusterIP, NodePort, LoadBalancer or ExternalName.'),
+    type: field(oneOf('ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'), 'ClusterIP, NodePort, LoadBalancer or ExternalName.'),
   }),
   object(CORE + 'ServiceStatus', 'What is known about a service, such as its load balancer.', {
     conditions: field(list(ref(META + 'Condition')), undefined, mergeList('type')),
@@ -48,7 +48,7 @@ export const coreV1ServiceTypes: readonly TypeDecl[] = [
     name: str,
     nodePort: field(int32, 'The port on every node, for NodePort and LoadBalancer services.'),
     port: field(int32, 'The port the service listens on.'),
-    protocol: str,
+    protocol: oneOf('SCTP', 'TCP', 'UDP'),
     targetPort: field(intOrString, 'The pod port traffic goes to, by number or name.'),
   }, { required: ['port'] }),
   object(CORE + 'SessionAffinityConfig', 'Settings of session affinity.', {
@@ -69,6 +69,6 @@ export const coreV1ServiceTypes: readonly TypeDecl[] = [
   object(CORE + 'PortStatus', 'The state of one service port.', {
     error: str,
     port: int32,
-    protocol: str,
+    protocol: oneOf('SCTP', 'TCP', 'UDP'),
   }, { required: ['port', 'protocol'] }),
 ];

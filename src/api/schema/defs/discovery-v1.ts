@@ -1,6 +1,6 @@
 // Schema declarations: EndpointSlice, EndpointSliceList, Endpoint, EndpointPort, EndpointConditions, EndpointHints, ForZone.
 // Kubernetes twin: staging/src/k8s.io/api/discovery/v1/types.go (EndpointSlice), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, bool, ref, list, mapOf, atomic, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, bool, ref, list, mapOf, atomic, kind, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, DISCOVERY, objectMeta, listMeta } from '../names.js';
 
 export const discoveryV1Types: readonly TypeDecl[] = [
@@ -32,7 +32,7 @@ export const discoveryV1Types: readonly TypeDecl[] = [
     appProtocol: str,
     name: str,
     port: int32,
-    protocol: str,
+    protocol: oneOf('SCTP', 'TCP', 'UDP'),
   }),
   object(DISCOVERY + 'EndpointConditions', 'Whether an endpoint is ready, serving or terminating.', {
     ready: bool,

@@ -1,0 +1,42 @@
+// Empty maps and lists vanish from a stored object, as Go's `omitempty` drops them when
+// kube-apiserver decodes a request into its structs and encodes them back: removing the last
+// label leaves no `labels: {}` behind. Empty structs stay (`resources: {}`), as in Go.
+import type { Shape } from './dsl.js';
+import { typeNamed, typeOfKind } from './registry.js';
+
+// List fields declared without omitempty in k8s.io/api: kept even when empty.
+const KEPT_WHEN_EMPTY = new Set(['io.k8s.api.core.v1.PodSpec.containers', 'io.k8s.api.discovery.v1.EndpointSlice.endpoints']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function visit(shape: Shape, value: unknown): void {
+  if (shape.type === 'array' && Array.isArray(value)) {
+    for (const item of value) visit(shape.items, item);
+  } else if (shape.type === 'map' && isPlainObject(value)) {
+    for (const item of Object.values(value)) visit(shape.values, item);
+  } else if (shape.type === 'ref') {
+    visitDefinition(shape.ref, value);
+  }
+}
+
+function visitDefinition(name: string, value: unknown): void {
+  const decl = typeNamed(name);
+  if (!decl || decl.kind === 'scalar' || !isPlainObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    const field = decl.fields[key];
+    if (!field) continue;
+    const empty =
+      (field.shape.type === 'map' && isPlainObject(item) && Object.keys(item).length === 0) ||
+      (field.shape.type === 'array' && Array.isArray(item) && item.length === 0);
+    if (empty && !KEPT_WHEN_EMPTY.has(`${decl.name}.${key}`)) delete value[key];
+    else visit(field.shape, item);
+  }
+}
+
+/** Removes, in place, the empty maps and lists of a mutable object of the given kind. */
+export function omitEmpty(group: string, version: string, kind: string, object: unknown): void {
+  const decl = typeOfKind(group, version, kind);
+  if (decl) visitDefinition(decl.name, object);
+}
