@@ -11,3 +11,4 @@ export { Lister, type CacheReader } from './lister.js';
 export { WorkQueue, type WorkQueueOptions } from './work-queue.js';
 export { ControllerExpectations, EXPECTATIONS_TIMEOUT_MS, type Expectation } from './expectations.js';
 export { runController, type ControllerSpec, type ReconcileResult, type RunningController } from './run-controller.js';
+export { EventRecorder, type EventType, type EventSourceInfo } from './event-recorder.js';
