@@ -1,0 +1,135 @@
+// A frozen view of the cluster for one scheduling cycle, built from plain Node and Pod objects.
+// Kubernetes twins: pkg/scheduler/backend/cache/snapshot.go (Snapshot) and node_tree.go (nodes
+// listed zone by zone, round-robin, so a partial search window spans zones).
+import type { Node } from '../api/types/node.js';
+import type { Pod } from '../api/types/pod.js';
+import type { LabelSelector } from '../api/types.js';
+import { newNodeInfo, type NodeInfo } from './node-info.js';
+
+/** A Service's selector, or a controller owning pods (ReplicaSet, StatefulSet, ReplicationController). */
+export interface ServiceSelector {
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>>;
+}
+export interface ControllerSelector {
+  readonly kind: 'ReplicaSet' | 'StatefulSet' | 'ReplicationController';
+  readonly namespace: string;
+  readonly name: string;
+  /** ReplicaSet/StatefulSet: a LabelSelector; ReplicationController: a map, given as matchLabels. */
+  readonly selector: LabelSelector;
+}
+/** What preemption reads of a PodDisruptionBudget. */
+export interface DisruptionBudget {
+  readonly namespace: string;
+  readonly selector?: LabelSelector;
+  readonly disruptionsAllowed: number;
+  /** Names of pods already being disrupted (status.disruptedPods keys). */
+  readonly disruptedPods?: readonly string[];
+}
+export interface PriorityClassInfo {
+  readonly name: string;
+  readonly value: number;
+  readonly preemptionPolicy?: string;
+}
+
+export interface SnapshotInput {
+  readonly nodes: readonly Node[];
+  readonly pods: readonly Pod[];
+  /** Namespace name -> its labels (for namespaceSelector in pod affinity terms). */
+  readonly namespaceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly services?: readonly ServiceSelector[];
+  readonly controllers?: readonly ControllerSelector[];
+  readonly pdbs?: readonly DisruptionBudget[];
+  readonly priorityClasses?: readonly PriorityClassInfo[];
+}
+
+export interface Snapshot {
+  /** NodeInfos in NodeTree order: one node per zone in turn. */
+  readonly nodes: readonly NodeInfo[];
+  readonly get: (name: string) => NodeInfo | undefined;
+  readonly havePodsWithAffinity: readonly NodeInfo[];
+  readonly havePodsWithRequiredAntiAffinity: readonly NodeInfo[];
+  readonly input: SnapshotInput;
+  readonly namespaceLabels: (namespace: string) => Readonly<Record<string, string>> | undefined;
+}
+
+/** Succeeded and Failed pods hold nothing: the scheduler's pod informer leaves them out. */
+const isTerminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+
+/** NodeTree's zone key: region + ":\x00:" + zone, from the GA labels or the beta ones. */
+export function zoneKey(labels: Readonly<Record<string, string>> | undefined): string {
+  const l = labels ?? {};
+  const zone = l['topology.kubernetes.io/zone'] ?? l['failure-domain.beta.kubernetes.io/zone'] ?? '';
+  const region = l['topology.kubernetes.io/region'] ?? l['failure-domain.beta.kubernetes.io/region'] ?? '';
+  return region === '' && zone === '' ? '' : `${region}:\x00:${zone}`;
+}
+
+/**
+ * Zones in order of first appearance; nodes within a zone in input order; the list takes one
+ * node from each zone in turn. Example: a1 a2 b1 a3 b2 (zones a, b) lists a1 b1 a2 b2 a3.
+ */
+export function nodeTreeOrder<T>(items: readonly T[], labelsOf: (t: T) => Readonly<Record<string, string>> | undefined): T[] {
+  const zones = new Map<string, T[]>();
+  for (const it of items) {
+    const k = zoneKey(labelsOf(it));
+    const list = zones.get(k) ?? [];
+    if (list.length === 0) zones.set(k, list);
+    list.push(it);
+  }
+  const out: T[] = [];
+  const lists = [...zones.values()];
+  for (let i = 0; out.length < items.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+function imageNodeCounts(nodes: readonly Node[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    const names = new Set((n.status?.images ?? []).flatMap((i) => i.names ?? []));
+    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function fromInfos(infos: readonly NodeInfo[], input: SnapshotInput): Snapshot {
+  const byName = new Map(infos.map((i) => [i.name, i]));
+  return {
+    nodes: infos,
+    get: (name) => byName.get(name),
+    havePodsWithAffinity: infos.filter((i) => i.podsWithAffinity.length > 0),
+    havePodsWithRequiredAntiAffinity: infos.filter((i) => i.podsWithRequiredAntiAffinity.length > 0),
+    input,
+    namespaceLabels: (ns) => input.namespaceLabels?.[ns],
+  };
+}
+
+/** Builds the snapshot: pods are grouped by spec.nodeName; pods on unknown nodes are ignored. */
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const podsByNode = new Map<string, Pod[]>();
+  for (const p of input.pods) {
+    const n = p.spec.nodeName;
+    if (!n || isTerminal(p)) continue;
+    const list = podsByNode.get(n) ?? [];
+    if (list.length === 0) podsByNode.set(n, list);
+    list.push(p);
+  }
+  const counts = imageNodeCounts(input.nodes);
+  const ordered = nodeTreeOrder(input.nodes, (n) => n.metadata.labels);
+  const infos = ordered.map((n) => newNodeInfo(n, podsByNode.get(n.metadata.name ?? '') ?? [], counts));
+  return fromInfos(infos, input);
+}
+
+/** The same snapshot with one node's pods replaced (preemption's "what if these pods left"). */
+export function withNodePods(snapshot: Snapshot, nodeName: string, pods: readonly Pod[]): Snapshot {
+  const counts = imageNodeCounts(snapshot.nodes.map((n) => n.node));
+  const infos = snapshot.nodes.map((n) => (n.name === nodeName ? newNodeInfo(n.node, pods, counts) : n));
+  return fromInfos(infos, snapshot.input);
+}
+
+/** The snapshot after `pod` is assumed onto `nodeName` (the caller's assume step, or a test's). */
+export function assumePod(snapshot: Snapshot, pod: Pod, nodeName: string): Snapshot {
+  const node = snapshot.get(nodeName);
+  if (!node) return snapshot;
+  const bound: Pod = { ...pod, spec: { ...pod.spec, nodeName } };
+  return withNodePods(snapshot, nodeName, [...node.pods.map((p) => p.pod), bound]);
+}
