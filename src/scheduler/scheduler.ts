@@ -1,0 +1,158 @@
+// The scheduler: a watcher of pending pods and nodes that writes bindings. Each pod popped from
+// the queue goes through one pure cycle over a snapshot of the informers' caches; the result
+// becomes a binding and a Scheduled event, or a FailedScheduling event and the PodScheduled
+// condition. Kubernetes twin: pkg/scheduler/scheduler.go and schedule_one.go.
+import { rfc3339, type Clock } from '../clock/clock.js';
+import type { Random } from '../clock/random.js';
+import type { Namespace } from '../api/types/namespace.js';
+import type { Node } from '../api/types/node.js';
+import type { Pod } from '../api/types/pod.js';
+import type { Frozen } from '../api/types.js';
+import { Client, EventRecorder, Informer, NAMESPACES, NODES, PODS, type HasMetadata } from '../client/index.js';
+import { scheduleCycle, type CycleOutcome } from './cycle.js';
+import type { QueuedPodInfo } from './framework.js';
+import { buildProfiles, DEFAULT_SCHEDULER_NAME, type KubeSchedulerConfiguration, type Profile } from './profile.js';
+import { SchedulingQueue } from './queue.js';
+import type { CycleRecord } from './record.js';
+import { buildSnapshot } from './snapshot.js';
+
+export interface SchedulerOptions {
+  client: Client;
+  clock: Clock;
+  random: Random;
+  config?: KubeSchedulerConfiguration;
+}
+
+export interface RunningScheduler {
+  /** The last decision's record for a pod ("namespace/name"), for `kubesim explain`. */
+  explain(key: string): { outcome: CycleOutcome['result']; record: CycleRecord } | undefined;
+  stop(): Promise<void>;
+}
+
+const podKey = (p: { metadata: { namespace?: string; name?: string } }): string => `${p.metadata.namespace}/${p.metadata.name}`;
+const isPending = (p: Frozen<Pod>): boolean => !p.spec?.nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+
+export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
+  const { client, clock, random } = options;
+  const profiles = new Map<string, Profile>(buildProfiles(options.config).map((p) => [p.schedulerName, p]));
+  const defaultProfile = profiles.get(DEFAULT_SCHEDULER_NAME) ?? [...profiles.values()][0];
+  const recorder = new EventRecorder(client, clock, { component: DEFAULT_SCHEDULER_NAME });
+  const queue = new SchedulingQueue((a, b) => (defaultProfile.queueSort[0]?.less ?? (() => a.timestamp < b.timestamp))(a, b), clock);
+  const pods = new Informer<Pod & HasMetadata>(client, PODS as never, { clock });
+  const nodes = new Informer<Node & HasMetadata>(client, NODES as never, { clock });
+  const namespaces = new Informer<Namespace & HasMetadata>(client, NAMESPACES as never, { clock });
+  // Pods bound by us but not yet seen bound in the cache, so that the next cycle counts them.
+  const assumed = new Map<string, Frozen<Pod>>();
+  const decisions = new Map<string, { outcome: CycleOutcome['result']; record: CycleRecord }>();
+  const ours = (p: Frozen<Pod>): boolean => profiles.has(p.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME);
+
+  pods.addEventHandler({
+    onAdd: (p) => {
+      if (isPending(p) && ours(p)) queue.add(p as Pod);
+    },
+    onUpdate: (_old, p) => {
+      if (p.spec?.nodeName) assumed.delete(podKey(p));
+      if (isPending(p) && ours(p)) queue.add(p as Pod);
+      else queue.delete(p as Pod);
+    },
+    onDelete: (p) => {
+      assumed.delete(podKey(p));
+      queue.delete(p as Pod);
+      // A pod that goes frees room: parked pods may fit now.
+      if (p.spec?.nodeName) queue.moveAllToActiveOrBackoff();
+    },
+  });
+  nodes.addEventHandler({ onAdd: () => queue.moveAllToActiveOrBackoff(), onUpdate: () => queue.moveAllToActiveOrBackoff() });
+  for (const i of [pods, nodes, namespaces]) i.start();
+  await Promise.all([pods.waitForSync(), nodes.waitForSync(), namespaces.waitForSync()]);
+
+  let startIndex = 0;
+  let running = true;
+
+  const snapshot = () => {
+    const bound = pods.list().filter((p) => p.spec?.nodeName && !assumed.has(podKey(p)));
+    const namespaceLabels: Record<string, Readonly<Record<string, string>>> = {};
+    for (const ns of namespaces.list()) namespaceLabels[ns.metadata.name!] = ns.metadata.labels ?? {};
+    return buildSnapshot({ nodes: nodes.list() as Node[], pods: [...bound, ...assumed.values()] as Pod[], namespaceLabels });
+  };
+
+  async function markUnschedulable(pod: Frozen<Pod>, message: string): Promise<void> {
+    const condition = { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(clock.now()), reason: 'Unschedulable', message };
+    try {
+      await client.patch(PODS, pod.metadata.namespace!, pod.metadata.name!, 'strategic', { status: { conditions: [condition] } }, { subresource: 'status' });
+    } catch {
+      // the pod went away meanwhile: nothing to tell
+    }
+  }
+
+  async function scheduleOne(info: QueuedPodInfo): Promise<void> {
+    const pod = pods.get(podKey(info.pod));
+    if (!pod || !isPending(pod)) return;
+    const profile = profiles.get(pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME);
+    if (!profile) return;
+    const outcome = scheduleCycle({ profile, snapshot: snapshot(), pod: pod as Pod, startIndex, tieBreak: random.next(), postFilterRandom: random.next() });
+    startIndex = outcome.nextStartIndex;
+    decisions.set(podKey(pod), { outcome: outcome.result, record: outcome.record });
+    const result = outcome.result;
+    const requeue = { ...info, pod: pod as Pod };
+    if (result.kind === 'scheduled') {
+      assumed.set(podKey(pod), { ...pod, spec: { ...pod.spec, nodeName: result.nodeName } } as Frozen<Pod>);
+      try {
+        await client.createSubresource(PODS, pod.metadata.namespace!, pod.metadata.name!, 'binding', {
+          apiVersion: 'v1',
+          kind: 'Binding',
+          metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
+          target: { apiVersion: 'v1', kind: 'Node', name: result.nodeName },
+        });
+        await recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podKey(pod)} to ${result.nodeName}`);
+      } catch (e) {
+        assumed.delete(podKey(pod));
+        await recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e instanceof Error ? e.message : String(e)}`);
+        queue.addBackoff(requeue);
+      }
+      return;
+    }
+    const message = result.kind === 'unschedulable' ? result.fitError.message : result.message;
+    if (result.kind === 'unschedulable' && result.postFilter?.nominatedNodeName) await preempt(pod, result.postFilter.nominatedNodeName, result.postFilter.victims ?? []);
+    await recorder.event(pod, 'Warning', 'FailedScheduling', message);
+    await markUnschedulable(pod, message);
+    if (result.kind === 'unschedulable') queue.addUnschedulable(requeue);
+    else queue.addBackoff(requeue);
+  }
+
+  /** Nominates the node and evicts the victims, as DefaultPreemption's PostFilter decided. */
+  async function preempt(pod: Frozen<Pod>, node: string, victims: readonly Pod[]): Promise<void> {
+    try {
+      await client.patch(PODS, pod.metadata.namespace!, pod.metadata.name!, 'merge', { status: { nominatedNodeName: node } }, { subresource: 'status' });
+    } catch {
+      return;
+    }
+    for (const v of victims) {
+      await recorder.event(v as Frozen<Pod>, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`);
+      await client.delete(PODS, v.metadata.namespace!, v.metadata.name!).catch(() => undefined);
+    }
+  }
+
+  const loop = (async () => {
+    while (running) {
+      const info = await queue.pop();
+      if (!info || !running) break;
+      try {
+        await scheduleOne(info);
+      } catch (e) {
+        console.error('kubesim scheduler:', e);
+        queue.addBackoff(info);
+      }
+    }
+  })();
+
+  return {
+    explain: (key) => decisions.get(key),
+    async stop() {
+      running = false;
+      queue.close();
+      for (const i of [pods, nodes, namespaces]) i.stop();
+      await loop;
+    },
+  };
+}
