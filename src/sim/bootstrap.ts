@@ -14,7 +14,7 @@ export async function createSystemNamespaces(api: ApiServer): Promise<void> {
   }
 }
 
-const WRITE = { dryRun: false, fieldValidation: 'Ignore' } as const;
+const WRITE = { dryRun: false, fieldValidation: 'Ignore', manager: 'kube-apiserver' } as const;
 
 /** The `kubernetes` Service in default, on the first address of the service range, port 443. */
 export async function createKubernetesService(api: ApiServer, targetPort: number): Promise<void> {

@@ -55,7 +55,7 @@ describe('errors as metav1.Status', () => {
     expect(r).toMatchObject({ status: 415, body: { reason: 'UnsupportedMediaType', code: 415 } });
     const p = await call('PATCH', `${CMS}/x`, '{}', { 'content-type': 'application/xml' });
     expect(p.body.message).toBe(
-      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json',
+      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json',
     );
     const a = await call('GET', CMS, undefined, { accept: 'application/xml' });
     expect(a).toMatchObject({ status: 406, body: { reason: 'NotAcceptable', code: 406 } });

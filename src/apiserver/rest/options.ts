@@ -3,12 +3,19 @@
 // validation (k8s.io/apimachinery/pkg/apis/meta/internalversion/validation).
 import * as errors from '../../api/errors.js';
 import type { DeleteOptions } from '../../api/types.js';
+import { managerOrUserAgent } from '../fieldmanager/write-adapter.js';
 import { isTrue } from '../request-info.js';
 import type { ReadConsistency } from '../storage/storage.js';
 
 export interface WriteOptions {
   dryRun: boolean;
   fieldManager?: string;
+  /** Who the write's fields are recorded for in managedFields (fieldManager, or from the User-Agent). */
+  manager: string;
+  /** The write is a server-side apply. */
+  applied?: boolean;
+  /** The subresource managedFields record the write under ("scale" writes update the main object). */
+  fieldsSubresource?: string;
   fieldValidation: 'Ignore' | 'Warn' | 'Strict';
 }
 
@@ -102,7 +109,7 @@ export function parseListQuery(q: URLSearchParams, watch: boolean): ListQuery {
   return query;
 }
 
-export function parseWriteOptions(q: URLSearchParams): WriteOptions {
+export function parseWriteOptions(q: URLSearchParams, userAgent?: string): WriteOptions {
   const dryRun = q.getAll('dryRun');
   for (const d of dryRun) {
     if (d !== 'All') {
@@ -117,7 +124,7 @@ export function parseWriteOptions(q: URLSearchParams): WriteOptions {
   if (fv !== 'Ignore' && fv !== 'Warn' && fv !== 'Strict') {
     throw errors.badRequest(`fieldValidation: Unsupported value: "${fv}": supported values: "Ignore", "Strict", "Warn"`);
   }
-  return { dryRun: dryRun.length > 0, fieldManager, fieldValidation: fv };
+  return { dryRun: dryRun.length > 0, fieldManager, manager: managerOrUserAgent(fieldManager, userAgent), fieldValidation: fv };
 }
 
 /** DeleteOptions from the body (when given) with the query parameters laid over it, as kube-apiserver reads them. */

@@ -10,6 +10,7 @@ export type { PatchKind };
 export const PATCH_TYPES: readonly string[] = [
   'application/json-patch+json',
   'application/merge-patch+json',
+  'application/apply-patch+yaml',
   'application/strategic-merge-patch+json',
 ];
 

@@ -9,8 +9,10 @@ import { negotiate } from '../negotiation.js';
 import { isTrue, type ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
 import { asObjectOf, checkName, checkNamespace, decodeBody, readBody } from './decode.js';
-import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions } from './options.js';
+import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions, type WriteOptions } from './options.js';
 import { NO_PATCH_META } from '../../api/patch/index.js';
+import type { Obj } from '../../api/registry/definition.js';
+import { applyPatchObject, checkPatchOptions, isApplyPatch, parseApplyPatch, parseForce } from '../fieldmanager/write-adapter.js';
 import { applyPatchTo, patchKindOf } from './patch.js';
 import { checkFields, patchMetaFor, warningHeader } from './schema-support.js';
 import { readLog } from './pod-log.js';
@@ -78,11 +80,11 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       if (r.subresource === 'binding') {
         const binding = asObjectOf(readBody(req.body, req.headers['content-type'], 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
         checkNamespace(def, binding, r.namespace);
-        const opts = parseWriteOptions(q);
+        const opts = parseWriteOptions(q, req.headers['user-agent']);
         if (!opts.dryRun) await bindPod(ctx, r.namespace, r.name, binding);
         return jsonResponse(201, JSON.stringify(errors.success()).replace('"code":200', '"code":201'));
       }
-      const opts = parseWriteOptions(q);
+      const opts = parseWriteOptions(q, req.headers['user-agent']);
       const body = decodeBody(def, req.body, req.headers['content-type'], r.namespace);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
@@ -90,10 +92,10 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return writtenResponse(201, written, warnings);
     }
     case 'update': {
-      const opts = parseWriteOptions(q);
+      const opts = parseWriteOptions(q, req.headers['user-agent']);
       if (r.subresource === 'scale') {
         const scale = asObjectOf(readBody(req.body, req.headers['content-type'], 'Scale'), { kind: 'Scale', apiVersion: 'autoscaling/v1' });
-        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, scale), opts);
+        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, scale), { ...opts, fieldsSubresource: 'scale' });
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
       const body = decodeBody(def, req.body, req.headers['content-type'], r.namespace);
@@ -105,10 +107,14 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return writtenResponse(created ? 201 : 200, written, warnings);
     }
     case 'patch': {
+      const opts = parseWriteOptions(q, req.headers['user-agent']);
+      if (isApplyPatch(req.headers['content-type'])) return serverSideApply(store, req, r, opts);
       const kind = patchKindOf(req.headers['content-type']);
-      const opts = parseWriteOptions(q);
+      checkPatchOptions(false, opts.fieldManager, q.get('force'));
+      const strict = opts.fieldValidation !== 'Ignore';
       if (r.subresource === 'scale') {
-        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req.body, NO_PATCH_META, opts.fieldValidation !== 'Ignore')), opts);
+        const scaleOpts = { ...opts, fieldsSubresource: 'scale' };
+        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req.body, NO_PATCH_META, strict)), scaleOpts);
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
       const sub = r.subresource === 'status' ? 'status' : '';
@@ -117,7 +123,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
         r.namespace,
         r.name,
         (cur) => {
-          const next = patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), opts.fieldValidation !== 'Ignore'), r);
+          const next = patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), strict), r);
           warnings = [];
           checkFields(def, next, opts, warnings);
           return next;
@@ -189,4 +195,18 @@ async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchPara
     timestamps: isTrue(q.get('timestamps')),
   });
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: text };
+}
+
+/** PATCH with application/apply-patch+yaml: server-side apply, creating the object when missing. */
+async function serverSideApply(store: ResourceStore, req: ApiRequest, r: ResourceRequest, opts: WriteOptions): Promise<ApiResponse> {
+  const { def, ctx } = store;
+  checkPatchOptions(true, opts.fieldManager, req.query.get('force'));
+  const applied = parseApplyPatch(req.body);
+  const warnings: string[] = [];
+  checkFields(def, asObjectOf({ ...applied }, { kind: def.kind, apiVersion: apiVersionOf(def) }), opts, warnings);
+  const subresource = r.subresource === 'status' ? 'status' : '';
+  const apply = (current: Obj | undefined): KubeObject =>
+    patched(def, applyPatchObject(def, current, { applied, manager: opts.manager, force: parseForce(req.query), subresource: subresource || undefined, now: ctx.clock.now() }), r);
+  const { written, created } = await store.update(r.namespace, r.name, (cur) => apply(cur), { ...opts, applied: true }, subresource, () => apply(undefined));
+  return writtenResponse(created ? 201 : 200, written, warnings);
 }

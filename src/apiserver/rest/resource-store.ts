@@ -10,6 +10,9 @@ import type { ListResult, ReadConsistency, Storage } from '../storage/storage.js
 import type { StoredObject } from '../storage/stored-object.js';
 import type { ServerContext } from './context.js';
 import { omitEmpty } from '../../api/schema/omit-empty.js';
+import type { ManagedFieldsEntry } from '../../api/types.js';
+import { recordManagedFields } from '../fieldmanager/write-adapter.js';
+import type { Subresource } from '../fieldmanager/ignored-fields.js';
 import { admitIntoNamespace } from './namespace-lifecycle.js';
 import type { ListQuery, WriteOptions } from './options.js';
 import { selectionFor } from './selection.js';
@@ -73,12 +76,14 @@ export class ResourceStore {
     const hooks = this.ctx.writeHooks.get(this.storageResource);
     // The decoded body is ours alone: it is shaped in place, and frozen by the store on write.
     const draft = body as MutableObj;
+    const sentFields = draft.metadata.managedFields as ManagedFieldsEntry[] | undefined;
     omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
     this.def.strategy.defaults?.(draft);
     fillCreateMeta(this.def, draft, this.ctx.names, now);
     this.def.strategy.prepareForCreate?.(draft, { now });
     const owner = draft.metadata.uid!;
     hooks?.assign(owner, draft, draft.metadata.name ?? '');
+    recordManagedFields(this.def, draft as never, { prev: undefined, sent: sentFields, manager: opts.manager, subresource: '', applied: !!opts.applied, now });
     const obj = draft as Obj;
     let stored: StoredObject | undefined;
     try {
@@ -119,6 +124,7 @@ export class ResourceStore {
       }
       // A fresh copy to shape in place: patch results share frozen parts with the current version.
       const draft = mutableCopy(proposed) as MutableObj;
+      const sentFields = draft.metadata.managedFields as ManagedFieldsEntry[] | undefined;
       omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
       this.def.strategy.defaults?.(draft);
       carryUpdateMeta(this.def, draft, current, subresource);
@@ -127,6 +133,8 @@ export class ResourceStore {
         this.def.strategy.prepareForUpdate?.(draft, current);
         hooks?.assign(current.metadata.uid!, draft, name, current);
       }
+      const fieldsSubresource = (opts.fieldsSubresource ?? subresource) as Subresource;
+      recordManagedFields(this.def, draft as never, { prev: current, sent: sentFields, manager: opts.manager, subresource: fieldsSubresource, applied: !!opts.applied, now: this.ctx.clock.now() });
       const next = draft as Obj;
       validateUpdate(this.def, next, current, subresource);
       return next as KubeObject;
@@ -134,7 +142,7 @@ export class ResourceStore {
 
     const existing = await this.storage.get(this.storageResource, key);
     if (!existing) {
-      if (createIfMissing && this.def.allowCreateOnUpdate && subresource === '') {
+      if (createIfMissing && (this.def.allowCreateOnUpdate || opts.applied) && subresource === '') {
         return { written: await this.create(namespace, createIfMissing(), opts), created: true };
       }
       throw errors.notFound(this.groupResource, name);

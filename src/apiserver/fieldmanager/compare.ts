@@ -1,0 +1,57 @@
+// Which fields one version of an object added, changed or removed relative to another.
+// Kubernetes twin: structured-merge-diff typed/compare.go (TypedValue.Compare).
+//
+// Leaves (scalars, atomic lists/maps/structs, and maps or lists empty on both sides) are added,
+// modified or removed by value. A map or list walked into is itself "added" when it did not
+// exist before and "removed" when it is gone, but never "modified": that is why a new labels
+// map shows ".": {} in managedFields while an existing spec does not.
+import { deepEqual } from '../storage/same-content.js';
+import { FieldSet, fieldToken, type PathToken } from './field-set.js';
+import { indexList, zipLists } from './list-items.js';
+import { childType, elementType, isPlainObject, walkKind, type TypeNode } from './schema-types.js';
+
+export interface Comparison {
+  readonly added: FieldSet;
+  readonly modified: FieldSet;
+  readonly removed: FieldSet;
+}
+
+/** Compares two versions; `undefined` means absent, `null` is a present null value. */
+export function compare(type: TypeNode, lhs: unknown, rhs: unknown): Comparison {
+  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  walk(c, type, lhs, rhs, []);
+  return c;
+}
+
+function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: PathToken[]): void {
+  const value = rhs === undefined ? lhs : rhs;
+  const kind = walkKind(type, value);
+  if (kind === 'map' && bothEmpty(lhs, rhs, isPlainObject, (v) => Object.keys(v).length === 0)) return leaf(c, lhs, rhs, path);
+  if (kind === 'list' && bothEmpty(lhs, rhs, Array.isArray, (v) => v.length === 0)) return leaf(c, lhs, rhs, path);
+  if (kind === 'map') {
+    const l = isPlainObject(lhs) ? lhs : {};
+    const r = isPlainObject(rhs) ? rhs : {};
+    for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) walk(c, childType(type, k), l[k], r[k], [...path, fieldToken(k)]);
+  } else if (kind === 'list') {
+    const item = elementType(type);
+    zipLists(indexList(type, lhs), indexList(type, rhs), (t, l, r) => walk(c, item, l, r, [...path, t]));
+  } else {
+    return leaf(c, lhs, rhs, path);
+  }
+  // A node walked into: present on one side only.
+  if (path.length === 0) return;
+  if (lhs === undefined) c.added.insert(path);
+  else if (rhs === undefined) c.removed.insert(path);
+}
+
+function bothEmpty<T>(lhs: unknown, rhs: unknown, is: (v: unknown) => v is T, empty: (v: T) => boolean): boolean {
+  const emptyOrNull = (v: unknown) => v === undefined || v === null || (is(v) && empty(v));
+  return emptyOrNull(lhs) && emptyOrNull(rhs);
+}
+
+function leaf(c: Comparison, lhs: unknown, rhs: unknown, path: PathToken[]): void {
+  if (path.length === 0) return;
+  if (lhs === undefined) c.added.insert(path);
+  else if (rhs === undefined) c.removed.insert(path);
+  else if (!deepEqual(lhs, rhs)) c.modified.insert(path);
+}

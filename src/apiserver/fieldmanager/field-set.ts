@@ -1,0 +1,224 @@
+// A set of field paths as a trie, and its FieldsV1 wire form.
+// Kubernetes twin: sigs.k8s.io/structured-merge-diff fieldpath (Set, PathElement, serialize.go).
+//
+// A path element is kept as its FieldsV1 token: "f:spec" (a struct field or map key),
+// 'k:{"name":"web"}' (an associative-list item by its keys), 'v:"a"' (a set-list item),
+// "i:3" (a list item by index). A node is a *member* when the path ending there is in the set;
+// FieldsV1 writes that as ".": {} beside the node's children, or as {} for a leaf.
+// Example: members {spec.replicas, metadata.labels, metadata.labels.app} encode as
+// {"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{}}}.
+
+export type PathToken = string;
+export type FieldPathTokens = readonly PathToken[];
+
+export class FieldSet {
+  readonly members = new Set<PathToken>();
+  readonly children = new Map<PathToken, FieldSet>();
+
+  static of(...paths: FieldPathTokens[]): FieldSet {
+    const s = new FieldSet();
+    for (const p of paths) s.insert(p);
+    return s;
+  }
+
+  isEmpty(): boolean {
+    if (this.members.size > 0) return false;
+    for (const c of this.children.values()) if (!c.isEmpty()) return false;
+    return true;
+  }
+
+  insert(path: FieldPathTokens): void {
+    if (path.length === 0) return;
+    let node: FieldSet = this;
+    for (let i = 0; i < path.length - 1; i++) node = node.child(path[i]);
+    node.members.add(path[path.length - 1]);
+  }
+
+  /** The subtree under one element, created on demand. */
+  child(token: PathToken): FieldSet {
+    let c = this.children.get(token);
+    if (!c) this.children.set(token, (c = new FieldSet()));
+    return c;
+  }
+
+  has(path: FieldPathTokens): boolean {
+    let node: FieldSet | undefined = this;
+    for (let i = 0; i < path.length - 1 && node; i++) node = node.children.get(path[i]);
+    return !!node && path.length > 0 && node.members.has(path[path.length - 1]);
+  }
+
+  /** The set below one element (the paths that start with it, without it). */
+  withPrefix(token: PathToken): FieldSet | undefined {
+    return this.children.get(token);
+  }
+
+  union(other: FieldSet): FieldSet {
+    const out = this.clone();
+    out.#addAll(other);
+    return out;
+  }
+
+  difference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (!other.members.has(m)) out.members.add(m);
+    for (const [t, c] of this.children) {
+      const o = other.children.get(t);
+      const d = o ? c.difference(o) : c.clone();
+      if (!d.isEmpty()) out.children.set(t, d);
+    }
+    return out;
+  }
+
+  intersection(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (other.members.has(m)) out.members.add(m);
+    for (const [t, c] of this.children) {
+      const o = other.children.get(t);
+      if (!o) continue;
+      const i = c.intersection(o);
+      if (!i.isEmpty()) out.children.set(t, i);
+    }
+    return out;
+  }
+
+  /** Only the paths for which keep(path) holds. */
+  filter(keep: (path: FieldPathTokens) => boolean): FieldSet {
+    const out = new FieldSet();
+    this.forEach((p) => keep(p) && out.insert(p));
+    return out;
+  }
+
+  clone(): FieldSet {
+    const out = new FieldSet();
+    out.#addAll(this);
+    return out;
+  }
+
+  /** Every member path in fieldpath.Set.Iterate order: a node's members (sorted), then its children. */
+  forEach(visit: (path: PathToken[]) => void, prefix: PathToken[] = []): void {
+    for (const t of sortTokens([...this.members])) visit([...prefix, t]);
+    for (const t of sortTokens([...this.children.keys()])) this.children.get(t)!.forEach(visit, [...prefix, t]);
+  }
+
+  paths(): PathToken[][] {
+    const out: PathToken[][] = [];
+    this.forEach((p) => out.push(p));
+    return out;
+  }
+
+  equals(other: FieldSet): boolean {
+    return this.difference(other).isEmpty() && other.difference(this).isEmpty();
+  }
+
+  #addAll(other: FieldSet): void {
+    for (const m of other.members) this.members.add(m);
+    for (const [t, c] of other.children) this.child(t).#addAll(c);
+  }
+}
+
+const KIND_ORDER: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
+
+/** Path-element order: field names, then keys, then values, then indexes (fieldpath.PathElement.Compare). */
+export function sortTokens(tokens: PathToken[]): PathToken[] {
+  return tokens.sort((a, b) => {
+    const ka = KIND_ORDER[a[0]] ?? 4;
+    const kb = KIND_ORDER[b[0]] ?? 4;
+    if (ka !== kb) return ka - kb;
+    if (a[0] === 'i') return Number(a.slice(2)) - Number(b.slice(2));
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+export const fieldToken = (name: string): PathToken => `f:${name}`;
+export const indexToken = (i: number): PathToken => `i:${i}`;
+export const valueToken = (v: unknown): PathToken => `v:${JSON.stringify(v)}`;
+
+/** An associative-list item by its key fields, written with the key names sorted. */
+export function keyToken(keys: Record<string, unknown>): PathToken {
+  const sorted: Record<string, unknown> = {};
+  for (const k of Object.keys(keys).sort()) sorted[k] = keys[k];
+  return `k:${JSON.stringify(sorted)}`;
+}
+
+/** The FieldsV1 JSON object of a set. */
+export function toFieldsV1(set: FieldSet): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of sortTokens([...new Set([...set.members, ...set.children.keys()])])) {
+    const c = set.children.get(t);
+    const inner = c && !c.isEmpty() ? toFieldsV1(c) : {};
+    out[t] = set.members.has(t) && Object.keys(inner).length > 0 ? { '.': {}, ...inner } : inner;
+  }
+  return out;
+}
+
+/** Reads a FieldsV1 object; throws on anything that is not one. Key and value tokens are normalised. */
+export function fromFieldsV1(fields: unknown): FieldSet {
+  const set = new FieldSet();
+  readInto(set, fields, true);
+  return set;
+}
+
+function readInto(set: FieldSet, fields: unknown, top: boolean): void {
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new Error('FieldsV1 must be a JSON object');
+  for (const [raw, sub] of Object.entries(fields as Record<string, unknown>)) {
+    if (raw === '.') {
+      if (top) throw new Error('"." is not allowed at the top level');
+      continue;
+    }
+    const token = normaliseToken(raw);
+    if (!sub || typeof sub !== 'object' || Array.isArray(sub)) throw new Error(`the value of ${raw} must be an object`);
+    const entries = Object.keys(sub);
+    if (entries.length === 0 || entries.includes('.')) set.members.add(token);
+    if (entries.some((k) => k !== '.')) readInto(set.child(token), sub, false);
+  }
+}
+
+function normaliseToken(raw: string): PathToken {
+  const kind = raw.slice(0, 2);
+  const body = raw.slice(2);
+  switch (kind) {
+    case 'f:':
+      return raw;
+    case 'i:':
+      if (!/^[0-9]+$/.test(body)) throw new Error(`invalid index ${raw}`);
+      return raw;
+    case 'v:':
+      return valueToken(JSON.parse(body));
+    case 'k:': {
+      const keys = JSON.parse(body) as unknown;
+      if (!keys || typeof keys !== 'object' || Array.isArray(keys)) throw new Error(`invalid key ${raw}`);
+      return keyToken(keys as Record<string, unknown>);
+    }
+    default:
+      throw new Error(`unknown path element ${raw}`);
+  }
+}
+
+/** A path as structured-merge-diff prints it in conflicts: .spec.containers[name="web"].image. */
+export function pathString(path: FieldPathTokens): string {
+  return path.map(elementString).join('');
+}
+
+function elementString(token: PathToken): string {
+  const body = token.slice(2);
+  switch (token[0]) {
+    case 'f':
+      return `.${body}`;
+    case 'k': {
+      const keys = JSON.parse(body) as Record<string, unknown>;
+      return `[${Object.entries(keys).map(([k, v]) => `${k}=${scalarString(v)}`).join(',')}]`;
+    }
+    case 'v':
+      return `[=${scalarString(JSON.parse(body))}]`;
+    default:
+      return `[${body}]`;
+  }
+}
+
+/** value.ToString: strings quoted, numbers and booleans bare. */
+function scalarString(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}

@@ -1,0 +1,127 @@
+// metadata.managedFields decoded into one field set per manager, and encoded back.
+// Kubernetes twin: k8s.io/apimachinery/pkg/util/managedfields/internal/managedfields.go and
+// capmanagers.go.
+//
+// A manager is identified by (manager, operation, subresource) and, for Update only, apiVersion:
+// an applier keeps one entry whatever version it applies through. Entries are sorted Apply
+// before Update, then oldest first (by whole seconds), then by manager, apiVersion, subresource.
+import type { ManagedFieldsEntry } from '../../api/types.js';
+import { FieldSet, fromFieldsV1, toFieldsV1 } from './field-set.js';
+
+export interface ManagerFields {
+  readonly manager: string;
+  readonly operation: 'Apply' | 'Update';
+  readonly apiVersion: string;
+  readonly subresource: string;
+  readonly time?: string;
+  readonly set: FieldSet;
+}
+
+/** Manager identifier -> its fields. */
+export type Managed = Map<string, ManagerFields>;
+
+/** At most this many Update entries are kept; older ones merge into "ancient-changes". */
+export const MAX_UPDATE_MANAGERS = 10;
+const ANCIENT_CHANGES = 'ancient-changes';
+
+/** The identifier as kube builds it: the entry's JSON without time, fields and (for Apply) apiVersion. */
+export function managerIdentifier(e: { manager: string; operation: string; apiVersion?: string; subresource?: string }): string {
+  const id: Record<string, string> = {};
+  if (e.manager) id.manager = e.manager;
+  if (e.operation) id.operation = e.operation;
+  if (e.operation !== 'Apply' && e.apiVersion) id.apiVersion = e.apiVersion;
+  if (e.subresource) id.subresource = e.subresource;
+  return JSON.stringify(id);
+}
+
+/** Decodes managedFields; throws (with kube's reason) when an entry is not valid. */
+export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): Managed {
+  const managed: Managed = new Map();
+  (entries ?? []).forEach((e, i) => {
+    if (e.operation !== 'Apply' && e.operation !== 'Update') throw new Error('operation must be `Apply` or `Update`');
+    if (!e.apiVersion) throw new Error('apiVersion must not be empty');
+    if (!e.fieldsType) throw new Error(`missing fieldsType in managed fields entry ${i}`);
+    if (e.fieldsType !== 'FieldsV1') throw new Error(`invalid fieldsType "${e.fieldsType}" in managed fields entry ${i}`);
+    const set = e.fieldsV1 === undefined || e.fieldsV1 === null ? new FieldSet() : fromFieldsV1(e.fieldsV1);
+    const entry: ManagerFields = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion, subresource: e.subresource ?? '', time: e.time, set };
+    managed.set(managerIdentifier(entry), entry);
+  });
+  return managed;
+}
+
+/** Decodes, or gives no managers when the entries are not valid (kube's emptyManagedFieldsOnErr). */
+export function decodeOrEmpty(entries: readonly ManagedFieldsEntry[] | undefined): Managed {
+  try {
+    return decodeManagedFields(entries);
+  } catch {
+    return new Map();
+  }
+}
+
+/** A non-nil empty list, or a single empty entry, asks to clear managedFields. */
+export function isResetManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): boolean {
+  if (!Array.isArray(entries)) return false;
+  if (entries.length === 0) return true;
+  return entries.length === 1 && Object.values(entries[0] ?? {}).every((v) => v === undefined || v === '' || v === null);
+}
+
+const seconds = (time: string | undefined): number => (time ? Math.floor(Date.parse(time) / 1000) || 0 : 0);
+
+/** The wire form, sorted as kube sorts it; managers with no fields are left out. */
+export function encodeManagedFields(managed: Managed): ManagedFieldsEntry[] | undefined {
+  const entries: ManagedFieldsEntry[] = [];
+  for (const m of managed.values()) {
+    if (m.set.isEmpty()) continue;
+    const e: ManagedFieldsEntry = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion };
+    if (m.time) e.time = m.time;
+    e.fieldsType = 'FieldsV1';
+    e.fieldsV1 = toFieldsV1(m.set);
+    if (m.subresource) e.subresource = m.subresource;
+    entries.push(e);
+  }
+  if (entries.length === 0) return undefined;
+  return entries.sort(compareEntries);
+}
+
+function compareEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
+  const order: Array<[string | number, string | number]> = [
+    [p.operation ?? '', q.operation ?? ''],
+    [seconds(p.time), seconds(q.time)],
+    [p.manager ?? '', q.manager ?? ''],
+    [p.apiVersion ?? '', q.apiVersion ?? ''],
+    [p.subresource ?? '', q.subresource ?? ''],
+  ];
+  for (const [a, b] of order) if (a !== b) return a < b ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Keeps at most `max` Update managers: the oldest are merged, per apiVersion, into one
+ * "ancient-changes" entry carrying the newest merged time (kube's capManagersManager).
+ */
+export function capUpdateManagers(managed: Managed, max = MAX_UPDATE_MANAGERS): Managed {
+  const updaters = [...managed.entries()].filter(([, m]) => m.operation === 'Update');
+  if (updaters.length <= max) return managed;
+  updaters.sort(([ia, a], [ib, b]) => seconds(a.time) - seconds(b.time) || (ia < ib ? -1 : ia > ib ? 1 : 0));
+  const firstOfVersion = new Map<string, string>();
+  let count = updaters.length;
+  for (const [id, m] of updaters) {
+    if (count <= max) break;
+    const bucket = managerIdentifier({ manager: ANCIENT_CHANGES, operation: 'Update', apiVersion: m.apiVersion });
+    const first = firstOfVersion.get(m.apiVersion);
+    if (first === undefined) {
+      firstOfVersion.set(m.apiVersion, id);
+      continue;
+    }
+    // The first manager of this version opens the bucket unless one is there already.
+    let existing = managed.get(bucket);
+    if (!existing) {
+      existing = managed.get(first)!;
+      managed.delete(first);
+    }
+    managed.delete(id);
+    managed.set(bucket, { manager: ANCIENT_CHANGES, operation: 'Update', apiVersion: m.apiVersion, subresource: '', time: m.time, set: existing.set.union(m.set) });
+    count--;
+  }
+  return managed;
+}
