@@ -81,11 +81,24 @@ export class FieldSet {
     return out;
   }
 
-  /** Only the paths for which keep(path) holds. */
+  /** Only the paths for which keep(path) holds (walked in no particular order: sets have none). */
   filter(keep: (path: FieldPathTokens) => boolean): FieldSet {
     const out = new FieldSet();
-    this.forEach((p) => keep(p) && out.insert(p));
+    this.#filterInto(out, keep, []);
     return out;
+  }
+
+  #filterInto(out: FieldSet, keep: (path: FieldPathTokens) => boolean, prefix: PathToken[]): void {
+    for (const m of this.members) {
+      prefix.push(m);
+      if (keep(prefix)) out.insert(prefix);
+      prefix.pop();
+    }
+    for (const [t, c] of this.children) {
+      prefix.push(t);
+      c.#filterInto(out, keep, prefix);
+      prefix.pop();
+    }
   }
 
   clone(): FieldSet {
