@@ -5,19 +5,21 @@ import { createCluster } from '../sim/cluster.js';
 import { writeKubeconfig } from '../sim/kubeconfig.js';
 import { intFlag, parseArgs } from './args.js';
 
-const USAGE = `Usage: kubesim start [--host 127.0.0.1] [--port 6443] [--kubeconfig ./kubeconfig] [--seed 1]
+const USAGE = `Usage: kubesim start [--host 127.0.0.1] [--port 6443] [--kubeconfig ./kubeconfig] [--nodes 3] [--seed 1]
 
-Starts a Kubernetes API server in this process and writes a kubeconfig for it.
+Starts a Kubernetes cluster in this process (API server, scheduler, controllers and a
+simulated kubelet per virtual node) and writes a kubeconfig for it.
 Stop it with Ctrl-C.`;
 
 async function start(flags: Map<string, string>): Promise<void> {
   const host = flags.get('host') ?? '127.0.0.1';
   const port = intFlag(flags, 'port', 6443);
   const kubeconfig = resolve(flags.get('kubeconfig') ?? 'kubeconfig');
-  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1) });
+  const nodes = intFlag(flags, 'nodes', 3);
+  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1), nodes });
   const server = await cluster.listen(host, port);
   writeKubeconfig(kubeconfig, { server: server.url });
-  process.stdout.write(`kubesim: API server listening at ${server.url}\nkubesim: kubeconfig written to ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\n`);
+  process.stdout.write(`kubesim: API server listening at ${server.url} with ${nodes} node(s)\nkubesim: kubeconfig written to ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

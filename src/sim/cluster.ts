@@ -7,7 +7,11 @@ import type { Clock } from '../clock/clock.js';
 import { NameGenerator } from '../clock/names.js';
 import { SeededRandom } from '../clock/random.js';
 import { RealClock } from '../clock/real-clock.js';
+import { PodLogStore } from '../kubelet/index.js';
+import type { KubeSchedulerConfiguration } from '../scheduler/profile.js';
 import { createKubernetesService, createSystemNamespaces, publishApiServerEndpoint } from './bootstrap.js';
+import { startComponents, type Components } from './components.js';
+import type { NodePool } from './node-pool.js';
 
 /** Where in-cluster clients would reach the API server: a kind-like control-plane address. */
 export const DEFAULT_ADVERTISE_ADDRESS = '172.18.0.2';
@@ -21,12 +25,20 @@ export interface ClusterOptions {
   bookmarkIntervalMs?: number;
   /** The address the `kubernetes` Service's Endpoints name, as kube-apiserver's --advertise-address. */
   advertiseAddress?: string;
+  /**
+   * Virtual nodes: a count (of the default pool) or pools. With any, the scheduler, the
+   * controllers and a kubelet per node run too; without, the cluster is the API server alone.
+   */
+  nodes?: number | NodePool[];
+  schedulerConfig?: KubeSchedulerConfiguration;
 }
 
 export interface Cluster {
   clock: Clock;
   apiServer: ApiServer;
   storage: MemoryStorage;
+  /** The scheduler, controllers and kubelets, when the cluster has nodes. */
+  components?: Components;
   /** Serves the API over HTTP. */
   listen(host?: string, port?: number): Promise<RunningServer>;
   stop(): Promise<void>;
@@ -36,6 +48,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const clock = options.clock ?? new RealClock();
   const random = new SeededRandom(options.seed ?? 1);
   const storage = new MemoryStorage({ historyCapacity: options.historyCapacity });
+  const logs = new PodLogStore();
   const apiServer = new ApiServer({
     storage,
     clock,
@@ -43,14 +56,19 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     names: new NameGenerator(random.fork()),
     registry: builtinRegistry(),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
+    logs,
   });
   await createSystemNamespaces(apiServer);
   await createKubernetesService(apiServer, 6443);
+  const pools = typeof options.nodes === 'number' ? [{ count: options.nodes }] : (options.nodes ?? []);
+  const hasNodes = pools.some((p) => p.count > 0);
+  const components = hasNodes ? await startComponents(apiServer, clock, random.fork(), logs, { pools, schedulerConfig: options.schedulerConfig }) : undefined;
   const servers: RunningServer[] = [];
   return {
     clock,
     apiServer,
     storage,
+    components,
     async listen(host = '127.0.0.1', port = 0) {
       const server = await listen(createHttpApp(apiServer), host, port);
       apiServer.serverAddress = `${server.host}:${server.port}`;
@@ -59,6 +77,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       return server;
     },
     async stop() {
+      await components?.stop();
       await Promise.all(servers.map((s) => s.close()));
     },
   };
