@@ -101,6 +101,9 @@ export function nodeStatus(cfg: NodeConfig, previous: NodeStatus | undefined, im
       osImage: 'Debian GNU/Linux 12 (bookworm)',
       containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
       kubeletVersion: KUBELET_VERSION,
+      // Deprecated and left empty since 1.31 (DisableNodeKubeProxyVersion); Go has no omitempty
+      // on it, so the empty string is sent, and older clients rely on the field being there.
+      kubeProxyVersion: '',
       operatingSystem: 'linux',
       architecture: 'amd64',
     } as NodeStatus['nodeInfo'],

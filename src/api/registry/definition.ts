@@ -41,6 +41,12 @@ export interface Strategy {
   /** Update-time normalisation of the status subresource. */
   prepareForStatusUpdate?(next: MutableObj, prev: Obj): void;
   validateStatusUpdate?(next: Obj, prev: Obj): FieldError[];
+  /**
+   * The metadata fields a status write leaves as they were; by default labels, annotations,
+   * finalizers and ownerReferences (ResetObjectMetaForStatus). Deployments reset only labels,
+   * as their controller writes the revision annotation through status.
+   */
+  statusKeepsMetadata?: readonly ('labels' | 'annotations' | 'finalizers' | 'ownerReferences')[];
   /** Annotation changes move metadata.generation too (Deployments copy annotations to ReplicaSets). */
   generationFollowsAnnotations?: boolean;
   /** Deletion of this object waits for a grace period (pods bound to a node): seconds, or 0 for now. */

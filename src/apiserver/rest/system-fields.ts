@@ -32,6 +32,9 @@ function specChanged(next: MutableObj, prev: Obj): boolean {
 /** Carries the server-owned fields of `prev` into an update, and moves generation on a spec change. */
 export type UpdateTarget = '' | 'status' | 'finalize';
 
+/** The metadata a status write cannot change, by default (apimachinery's ResetObjectMetaForStatus). */
+const RESET_FOR_STATUS = ['labels', 'annotations', 'finalizers', 'ownerReferences'] as const;
+
 export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev: Obj, subresource: UpdateTarget): void {
   const meta = next.metadata;
   const old = prev.metadata;
@@ -60,14 +63,13 @@ export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev:
     } else {
       next.spec = { ...((prev.spec as object | undefined) ?? {}), finalizers: finalizers ?? [] };
     }
-    if (old.labels) meta.labels = { ...old.labels };
-    else delete meta.labels;
-    if (old.annotations) meta.annotations = { ...old.annotations };
-    else delete meta.annotations;
-    if (old.finalizers) meta.finalizers = [...old.finalizers];
-    else delete meta.finalizers;
-    if (old.ownerReferences) meta.ownerReferences = old.ownerReferences.map((r) => ({ ...r }));
-    else delete meta.ownerReferences;
+    const kept = subresource === 'finalize' ? RESET_FOR_STATUS : (def.strategy.statusKeepsMetadata ?? RESET_FOR_STATUS);
+    const m = meta as Record<string, unknown>;
+    for (const field of kept) {
+      const was = (old as Record<string, unknown>)[field];
+      if (was === undefined) delete m[field];
+      else m[field] = JSON.parse(JSON.stringify(was));
+    }
     return;
   }
   if (def.statusSubresource) {

@@ -45,18 +45,25 @@ export const deploymentStrategy: Strategy = {
   }),
   // Annotations are copied to the ReplicaSets, so changing them is a new generation too.
   generationFollowsAnnotations: true,
+  statusKeepsMetadata: ['labels'],
 };
 
-export const replicaSetStrategy = typed<ReplicaSet>({
+export const replicaSetStrategy: Strategy = {
+  ...typed<ReplicaSet>({
   defaults: (rs) => {
     defaultReplicaSet(rs);
     markTemplateTime(rs as never);
   },
-  prepareForCreate: clearStatus,
+  // status.replicas has no omitempty: a new ReplicaSet shows replicas: 0.
+  prepareForCreate: (rs) => {
+    rs.status = { replicas: 0 };
+  },
   validate: validateReplicaSet,
   validateUpdate: validateReplicaSetUpdate,
   validateStatusUpdate: validateReplicaSetStatusUpdate,
-});
+  }),
+  statusKeepsMetadata: ['labels'],
+};
 
 export const leaseStrategy = typed<Lease>({ validate: validateLease, validateUpdate: validateLeaseUpdate });
 

@@ -22,6 +22,8 @@ export const podStrategy: Strategy = {
     validateUpdate: validatePodUpdate,
     validateStatusUpdate: validatePodStatusUpdate,
   }),
+  // Kubelets may write labels and annotations with status; ownerReferences stay (old kubelets broke them).
+  statusKeepsMetadata: ['ownerReferences'],
   gracePeriodSeconds(obj: Obj, requested: number | undefined): number {
     const pod = obj as unknown as Pod;
     // Only a kubelet can stop containers: an unscheduled or finished pod goes at once.

@@ -1,0 +1,76 @@
+// The Endpoints controller: every Service with a selector has an Endpoints object of the
+// same name listing its pods. Kubernetes twin: pkg/controller/endpoint/endpoints_controller.go.
+import type { Clock } from '../../clock/clock.js';
+import type { Endpoints } from '../../api/types/endpoints.js';
+import type { Pod } from '../../api/types/pod.js';
+import type { Service } from '../../api/types/service.js';
+import type { Frozen } from '../../api/types.js';
+import type { Client } from '../../client/client.js';
+import { Informer } from '../../client/informer.js';
+import { Lister } from '../../client/lister.js';
+import { keyOf, objectKeyOf } from '../../client/object-key.js';
+import { ENDPOINTS, PODS, SERVICES } from '../../client/resources.js';
+import { runController } from '../../client/run-controller.js';
+import { WorkQueue } from '../../client/work-queue.js';
+import { reconcileEndpoints } from './reconcile.js';
+
+export interface EndpointsControllerOptions {
+  client: Client;
+  clock: Clock;
+  workers?: number;
+}
+
+export interface ServiceKeyedController {
+  readonly started: Promise<boolean>;
+  /** Reconciles one Service key ("namespace/name"). */
+  reconcile(key: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Keys of the Services in the pod's namespace whose selector matches its labels. */
+export function servicesSelecting(services: Lister<Service>, pod: Frozen<Pod>): string[] {
+  const labels = pod.metadata.labels ?? {};
+  return services
+    .list(pod.metadata.namespace)
+    .filter((s) => {
+      const sel = Object.entries(s.spec?.selector ?? {});
+      return sel.length > 0 && sel.every(([k, v]) => labels[k] === v);
+    })
+    .map(objectKeyOf);
+}
+
+/** Wires a Service-keyed controller: services, pods and the controller's own objects feed the queue. */
+export function podsToServicesQueue(clock: Clock, services: Informer<Service>, pods: Informer<Pod>): WorkQueue<string> {
+  const queue = new WorkQueue<string>(clock);
+  const serviceLister = new Lister(services);
+  const onService = (s: Frozen<Service>): void => queue.add(objectKeyOf(s));
+  services.addEventHandler({ onAdd: onService, onUpdate: (_, s) => onService(s), onDelete: onService });
+  const onPod = (...versions: Frozen<Pod>[]): void => {
+    for (const p of versions) for (const k of servicesSelecting(serviceLister, p)) queue.add(k);
+  };
+  pods.addEventHandler({ onAdd: (p) => onPod(p), onUpdate: (old, p) => onPod(old, p), onDelete: (p) => onPod(p) });
+  return queue;
+}
+
+export function startEndpointsController(options: EndpointsControllerOptions): ServiceKeyedController {
+  const { client, clock } = options;
+  const services = new Informer<Service>(client, SERVICES, { clock });
+  const pods = new Informer<Pod>(client, PODS, { clock });
+  const endpoints = new Informer<Endpoints>(client, ENDPOINTS, { clock });
+  const queue = podsToServicesQueue(clock, services, pods);
+  // Someone changed or deleted our Endpoints: put them right.
+  const onEndpoints = (e: Frozen<Endpoints>): void => queue.add(keyOf(e.metadata.namespace ?? '', e.metadata.name ?? ''));
+  endpoints.addEventHandler({ onUpdate: (_, e) => onEndpoints(e), onDelete: onEndpoints });
+  const ctx = { client, services: new Lister(services), pods: new Lister(pods), endpoints: new Lister(endpoints) };
+  const reconcile = (key: string) => reconcileEndpoints(ctx, key);
+  const running = runController({ name: 'endpoint-controller', informers: [services, pods, endpoints], queue, workers: options.workers ?? 2, reconcile });
+  for (const i of [services, pods, endpoints]) i.start();
+  return {
+    started: running.started,
+    reconcile,
+    async stop() {
+      for (const i of [services, pods, endpoints]) i.stop();
+      await running.stop();
+    },
+  };
+}

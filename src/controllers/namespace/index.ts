@@ -1,0 +1,44 @@
+// The namespace controller: namespaces being deleted are drained and finalized.
+// Kubernetes twin: pkg/controller/namespace/namespace_controller.go.
+import type { Clock } from '../../clock/clock.js';
+import type { Namespace } from '../../api/types/namespace.js';
+import type { Frozen } from '../../api/types.js';
+import type { Client } from '../../client/client.js';
+import { Informer } from '../../client/informer.js';
+import { NAMESPACES } from '../../client/resources.js';
+import { runController, type ReconcileResult } from '../../client/run-controller.js';
+import { WorkQueue } from '../../client/work-queue.js';
+import { reconcileNamespace } from './reconcile.js';
+
+export interface NamespaceControllerOptions {
+  client: Client;
+  clock: Clock;
+  workers?: number;
+}
+
+export interface NamespaceController {
+  readonly started: Promise<boolean>;
+  reconcile(name: string): Promise<ReconcileResult | void>;
+  stop(): Promise<void>;
+}
+
+export function startNamespaceController(options: NamespaceControllerOptions): NamespaceController {
+  const { client, clock } = options;
+  const informer = new Informer<Namespace>(client, NAMESPACES, { clock });
+  const queue = new WorkQueue<string>(clock);
+  const enqueue = (ns: Frozen<Namespace>): void => {
+    if (ns.metadata.deletionTimestamp) queue.add(ns.metadata.name!);
+  };
+  informer.addEventHandler({ onAdd: enqueue, onUpdate: (_, ns) => enqueue(ns) });
+  const reconcile = (name: string) => reconcileNamespace({ client, clock }, name);
+  const running = runController({ name: 'namespace-controller', informers: [informer], queue, workers: options.workers ?? 2, reconcile });
+  informer.start();
+  return {
+    started: running.started,
+    reconcile,
+    async stop() {
+      informer.stop();
+      await running.stop();
+    },
+  };
+}
