@@ -38,6 +38,6 @@ export type ApiResponse =
 
 export const JSON_TYPE = 'application/json';
 
-export function jsonResponse(status: number, body: string, headers: Record<string, string> = {}): ApiResponse {
+export function jsonResponse(status: number, body: string | Buffer, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
 }

@@ -4,8 +4,9 @@ import { StoredObject } from './storage/stored-object.js';
 import type { ListResult } from './storage/storage.js';
 import type { WatchStreamEvent } from './api-request.js';
 
-export function jsonOf(value: StoredObject | object): string {
-  return value instanceof StoredObject ? value.json : JSON.stringify(value);
+/** The JSON bytes of a stored version (kept) or of any other object (made now). */
+export function jsonOf(value: StoredObject | object): Buffer | string {
+  return value instanceof StoredObject ? value.bytes : JSON.stringify(value);
 }
 
 export function listMetaJson(result: Pick<ListResult, 'revision' | 'continueToken' | 'remainingItemCount'>): string {
@@ -15,10 +16,17 @@ export function listMetaJson(result: Pick<ListResult, 'revision' | 'continueToke
   return `${meta}}`;
 }
 
-/** A <Kind>List, e.g. {"kind":"PodList","apiVersion":"v1","metadata":{...},"items":[...]}. */
-export function listJson(listKind: string, apiVersion: string, result: ListResult): string {
-  const items = result.items.map((i) => i.json).join(',');
-  return `{"kind":"${listKind}","apiVersion":"${apiVersion}","metadata":${listMetaJson(result)},"items":[${items}]}`;
+const COMMA = Buffer.from(',');
+
+/** A <Kind>List, e.g. {"kind":"PodList","apiVersion":"v1","metadata":{...},"items":[...]}, from the items' bytes. */
+export function listJson(listKind: string, apiVersion: string, result: ListResult): Buffer {
+  const parts: Buffer[] = [Buffer.from(`{"kind":"${listKind}","apiVersion":"${apiVersion}","metadata":${listMetaJson(result)},"items":[`)];
+  result.items.forEach((item, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(item.bytes);
+  });
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
 }
 
 // Every watcher of one event encodes the same (object, type) right after the others: one entry
@@ -26,12 +34,13 @@ export function listJson(listKind: string, apiVersion: string, result: ListResul
 let lastObject: StoredObject | undefined;
 let lastType = '';
 let lastLine: Buffer = Buffer.alloc(0);
+const LINE_END = Buffer.from('}\n');
 
 /** One newline-terminated JSON watch event, as kube-apiserver streams them. */
 export function watchLine(e: WatchStreamEvent): Buffer {
   if (e.object instanceof StoredObject) {
     if (e.object === lastObject && e.type === lastType) return lastLine;
-    lastLine = Buffer.from(`{"type":"${e.type}","object":${e.object.json}}\n`);
+    lastLine = Buffer.concat([Buffer.from(`{"type":"${e.type}","object":`), e.object.bytes, LINE_END]);
     lastObject = e.object;
     lastType = e.type;
     return lastLine;

@@ -19,7 +19,7 @@ function partialMetadata(obj: Obj, version: string): object {
 
 export interface Rendered {
   contentType: string;
-  body: string;
+  body: string | Buffer;
 }
 
 export function renderObject(def: ResourceDefinition, o: StoredObject | Obj, rep: Representation, now: number, tableOptions: TableOptions): Rendered {

@@ -5,6 +5,7 @@ import * as errors from '../../api/errors.js';
 import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from '../api-request.js';
+import { jsonOf } from '../encoding.js';
 import { negotiate } from '../negotiation.js';
 import { isTrue, type ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
@@ -182,7 +183,7 @@ function patched(def: ResourceDefinition, obj: KubeObject, r: ResourceRequest): 
 }
 
 function writtenResponse(status: number, written: Written, warnings: readonly string[] = []): ApiResponse {
-  return jsonResponse(status, 'json' in written ? (written as { json: string }).json : JSON.stringify(written), warningHeader(warnings));
+  return jsonResponse(status, jsonOf(written), warningHeader(warnings));
 }
 
 async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchParams): Promise<ApiResponse> {

@@ -21,7 +21,7 @@ import type {
   WatchDelivery,
   WatchOptions,
 } from './storage.js';
-import { StoredObject, type StoredValue } from './stored-object.js';
+import { StoredObject, utf8Bytes, type StoredValue } from './stored-object.js';
 import { deliveryFor, DispatchEvent } from './watch-filter.js';
 import { sameContent } from './same-content.js';
 
@@ -89,7 +89,7 @@ export class MemoryStorage implements Storage {
         })
       : (((object as KubeObject).metadata.resourceVersion = rv), object);
     const json = JSON.stringify(stamped);
-    return new StoredObject(deepFreeze(JSON.parse(json) as KubeObject) as StoredValue, revision, json);
+    return new StoredObject(deepFreeze(JSON.parse(json) as KubeObject) as StoredValue, revision, utf8Bytes(json));
   }
 
   #commit(resource: string, table: ResourceTable, event: StoreEvent): void {
