@@ -29,12 +29,23 @@ function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: P
   if (kind === 'map' && bothEmpty(lhs, rhs, isPlainObject, (v) => Object.keys(v).length === 0)) return leaf(c, lhs, rhs, path);
   if (kind === 'list' && bothEmpty(lhs, rhs, Array.isArray, (v) => v.length === 0)) return leaf(c, lhs, rhs, path);
   if (kind === 'map') {
-    const l = isPlainObject(lhs) ? lhs : {};
-    const r = isPlainObject(rhs) ? rhs : {};
-    for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) walk(c, childType(type, k), l[k], r[k], [...path, fieldToken(k)]);
+    const l = isPlainObject(lhs) ? lhs : EMPTY;
+    const r = isPlainObject(rhs) ? rhs : EMPTY;
+    // One path array for the whole walk, pushed and popped: inserting into a set copies it.
+    const visit = (k: string): void => {
+      path.push(fieldToken(k));
+      walk(c, childType(type, k), l[k], r[k], path);
+      path.pop();
+    };
+    for (const k in l) visit(k);
+    for (const k in r) if (!(k in l)) visit(k);
   } else if (kind === 'list') {
     const item = elementType(type);
-    zipLists(indexList(type, lhs), indexList(type, rhs), (t, l, r) => walk(c, item, l, r, [...path, t]));
+    zipLists(indexList(type, lhs), indexList(type, rhs), (t, l, r) => {
+      path.push(t);
+      walk(c, item, l, r, path);
+      path.pop();
+    });
   } else {
     return leaf(c, lhs, rhs, path);
   }
@@ -43,6 +54,8 @@ function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: P
   if (lhs === undefined) c.added.insert(path);
   else if (rhs === undefined) c.removed.insert(path);
 }
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function bothEmpty<T>(lhs: unknown, rhs: unknown, is: (v: unknown) => v is T, empty: (v: T) => boolean): boolean {
   const emptyOrNull = (v: unknown) => v === undefined || v === null || (is(v) && empty(v));
