@@ -9,12 +9,12 @@ import type { Node } from '../api/types/node.js';
 import type { Pod } from '../api/types/pod.js';
 import type { Frozen } from '../api/types.js';
 import { Client, EventRecorder, Informer, NAMESPACES, NODES, PODS, type HasMetadata } from '../client/index.js';
-import { scheduleCycle, type CycleOutcome } from './cycle.js';
+import { scheduleCycle } from './cycle.js';
 import type { QueuedPodInfo } from './framework.js';
 import { buildProfiles, DEFAULT_SCHEDULER_NAME, type KubeSchedulerConfiguration, type Profile } from './profile.js';
 import { SchedulingQueue } from './queue.js';
-import type { CycleRecord } from './record.js';
-import { buildSnapshot } from './snapshot.js';
+import type { Decision } from './explain.js';
+import { SchedulerCache } from './cache.js';
 
 export interface SchedulerOptions {
   client: Client;
@@ -25,10 +25,12 @@ export interface SchedulerOptions {
 
 export interface RunningScheduler {
   /** The last decision's record for a pod ("namespace/name"), for `kubesim explain`. */
-  explain(key: string): { outcome: CycleOutcome['result']; record: CycleRecord } | undefined;
+  explain(key: string): Decision | undefined;
   stop(): Promise<void>;
 }
 
+/** Decisions kept for explain: the most recent ones (a record holds every node looked at). */
+const MAX_DECISIONS = 1000;
 const podKey = (p: { metadata: { namespace?: string; name?: string } }): string => `${p.metadata.namespace}/${p.metadata.name}`;
 const isPending = (p: Frozen<Pod>): boolean => !p.spec?.nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 
@@ -36,33 +38,52 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const { client, clock, random } = options;
   const profiles = new Map<string, Profile>(buildProfiles(options.config).map((p) => [p.schedulerName, p]));
   const defaultProfile = profiles.get(DEFAULT_SCHEDULER_NAME) ?? [...profiles.values()][0];
-  const recorder = new EventRecorder(client, clock, { component: DEFAULT_SCHEDULER_NAME });
+  // Each profile reports as itself: events name the profile's schedulerName as their source.
+  const recorders = new Map([...profiles.keys()].map((name) => [name, new EventRecorder(client, clock, { component: name })]));
   const queue = new SchedulingQueue((a, b) => (defaultProfile.queueSort[0]?.less ?? (() => a.timestamp < b.timestamp))(a, b), clock);
   const pods = new Informer<Pod & HasMetadata>(client, PODS as never, { clock });
   const nodes = new Informer<Node & HasMetadata>(client, NODES as never, { clock });
   const namespaces = new Informer<Namespace & HasMetadata>(client, NAMESPACES as never, { clock });
   // Pods bound by us but not yet seen bound in the cache, so that the next cycle counts them.
   const assumed = new Map<string, Frozen<Pod>>();
-  const decisions = new Map<string, { outcome: CycleOutcome['result']; record: CycleRecord }>();
+  const decisions = new Map<string, Decision>();
   const ours = (p: Frozen<Pod>): boolean => profiles.has(p.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME);
+
+  // NodeInfos kept from events; an assumed pod counts where it was sent until the cache sees it bound.
+  const cache = new SchedulerCache();
+  const place = (p: Frozen<Pod>): void => cache.setPod(podKey(p), (p.spec?.nodeName ? p : assumed.get(podKey(p))) as Pod | undefined);
+  let namespaceLabels: Record<string, Readonly<Record<string, string>>> | undefined;
 
   pods.addEventHandler({
     onAdd: (p) => {
+      place(p);
       if (isPending(p) && ours(p)) queue.add(p as Pod);
     },
     onUpdate: (_old, p) => {
       if (p.spec?.nodeName) assumed.delete(podKey(p));
+      place(p);
       if (isPending(p) && ours(p)) queue.add(p as Pod);
       else queue.delete(p as Pod);
     },
     onDelete: (p) => {
       assumed.delete(podKey(p));
+      cache.setPod(podKey(p), undefined);
+      decisions.delete(podKey(p));
       queue.delete(p as Pod);
       // A pod that goes frees room: parked pods may fit now.
       if (p.spec?.nodeName) queue.moveAllToActiveOrBackoff();
     },
   });
-  nodes.addEventHandler({ onAdd: () => queue.moveAllToActiveOrBackoff(), onUpdate: () => queue.moveAllToActiveOrBackoff() });
+  nodes.addEventHandler({
+    onAdd: (n) => (cache.setNode(n as Node), queue.moveAllToActiveOrBackoff()),
+    onUpdate: (_old, n) => (cache.setNode(n as Node), queue.moveAllToActiveOrBackoff()),
+    onDelete: (n) => cache.removeNode(n.metadata.name!),
+  });
+  namespaces.addEventHandler({
+    onAdd: () => (namespaceLabels = undefined),
+    onUpdate: () => (namespaceLabels = undefined),
+    onDelete: () => (namespaceLabels = undefined),
+  });
   for (const i of [pods, nodes, namespaces]) i.start();
   await Promise.all([pods.waitForSync(), nodes.waitForSync(), namespaces.waitForSync()]);
 
@@ -70,10 +91,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   let running = true;
 
   const snapshot = () => {
-    const bound = pods.list().filter((p) => p.spec?.nodeName && !assumed.has(podKey(p)));
-    const namespaceLabels: Record<string, Readonly<Record<string, string>>> = {};
-    for (const ns of namespaces.list()) namespaceLabels[ns.metadata.name!] = ns.metadata.labels ?? {};
-    return buildSnapshot({ nodes: nodes.list() as Node[], pods: [...bound, ...assumed.values()] as Pod[], namespaceLabels });
+    if (!namespaceLabels) {
+      namespaceLabels = {};
+      for (const ns of namespaces.list()) namespaceLabels[ns.metadata.name!] = ns.metadata.labels ?? {};
+    }
+    return cache.snapshot({ namespaceLabels });
   };
 
   async function markUnschedulable(pod: Frozen<Pod>, message: string): Promise<void> {
@@ -90,13 +112,17 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     if (!pod || !isPending(pod)) return;
     const profile = profiles.get(pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME);
     if (!profile) return;
+    const recorder = recorders.get(profile.schedulerName)!;
     const outcome = scheduleCycle({ profile, snapshot: snapshot(), pod: pod as Pod, startIndex, tieBreak: random.next(), postFilterRandom: random.next() });
     startIndex = outcome.nextStartIndex;
-    decisions.set(podKey(pod), { outcome: outcome.result, record: outcome.record });
+    decisions.delete(podKey(pod));
+    if (decisions.size >= MAX_DECISIONS) decisions.delete(decisions.keys().next().value!);
+    decisions.set(podKey(pod), { outcome: outcome.result, record: outcome.record, time: rfc3339(clock.now()), schedulerName: profile.schedulerName });
     const result = outcome.result;
     const requeue = { ...info, pod: pod as Pod };
     if (result.kind === 'scheduled') {
       assumed.set(podKey(pod), { ...pod, spec: { ...pod.spec, nodeName: result.nodeName } } as Frozen<Pod>);
+      place(pod);
       try {
         await client.createSubresource(PODS, pod.metadata.namespace!, pod.metadata.name!, 'binding', {
           apiVersion: 'v1',
@@ -107,13 +133,14 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         await recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podKey(pod)} to ${result.nodeName}`);
       } catch (e) {
         assumed.delete(podKey(pod));
+        place(pods.get(podKey(pod)) ?? pod);
         await recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e instanceof Error ? e.message : String(e)}`);
         queue.addBackoff(requeue);
       }
       return;
     }
     const message = result.kind === 'unschedulable' ? result.fitError.message : result.message;
-    if (result.kind === 'unschedulable' && result.postFilter?.nominatedNodeName) await preempt(pod, result.postFilter.nominatedNodeName, result.postFilter.victims ?? []);
+    if (result.kind === 'unschedulable' && result.postFilter?.nominatedNodeName) await preempt(pod, result.postFilter.nominatedNodeName, result.postFilter.victims ?? [], recorder);
     await recorder.event(pod, 'Warning', 'FailedScheduling', message);
     await markUnschedulable(pod, message);
     if (result.kind === 'unschedulable') queue.addUnschedulable(requeue);
@@ -121,7 +148,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   }
 
   /** Nominates the node and evicts the victims, as DefaultPreemption's PostFilter decided. */
-  async function preempt(pod: Frozen<Pod>, node: string, victims: readonly Pod[]): Promise<void> {
+  async function preempt(pod: Frozen<Pod>, node: string, victims: readonly Pod[], recorder: EventRecorder): Promise<void> {
     try {
       await client.patch(PODS, pod.metadata.namespace!, pod.metadata.name!, 'merge', { status: { nominatedNodeName: node } }, { subresource: 'status' });
     } catch {

@@ -50,6 +50,8 @@ export interface Snapshot {
   readonly havePodsWithAffinity: readonly NodeInfo[];
   readonly havePodsWithRequiredAntiAffinity: readonly NodeInfo[];
   readonly input: SnapshotInput;
+  /** Node name -> position in `nodes`; shared by snapshots over the same node order. */
+  readonly nodeIndex: ReadonlyMap<string, number>;
   readonly namespaceLabels: (namespace: string) => Readonly<Record<string, string>> | undefined;
 }
 
@@ -91,14 +93,29 @@ function imageNodeCounts(nodes: readonly Node[]): Map<string, number> {
   return counts;
 }
 
-function fromInfos(infos: readonly NodeInfo[], input: SnapshotInput): Snapshot {
-  const byName = new Map(infos.map((i) => [i.name, i]));
+/**
+ * A snapshot over NodeInfos already built and ordered (the scheduler cache's way). `index` may be
+ * passed when the node order is that of an earlier snapshot; the affinity lists are computed on
+ * first use, so a cycle that never asks for them costs nothing for them.
+ */
+export function snapshotFromNodeInfos(infos: readonly NodeInfo[], input: SnapshotInput, index?: ReadonlyMap<string, number>): Snapshot {
+  const nodeIndex = index ?? new Map(infos.map((i, k) => [i.name, k]));
+  let withAffinity: NodeInfo[] | undefined;
+  let withAnti: NodeInfo[] | undefined;
   return {
     nodes: infos,
-    get: (name) => byName.get(name),
-    havePodsWithAffinity: infos.filter((i) => i.podsWithAffinity.length > 0),
-    havePodsWithRequiredAntiAffinity: infos.filter((i) => i.podsWithRequiredAntiAffinity.length > 0),
+    get: (name) => {
+      const k = nodeIndex.get(name);
+      return k === undefined ? undefined : infos[k];
+    },
+    get havePodsWithAffinity() {
+      return (withAffinity ??= infos.filter((i) => i.podsWithAffinity.length > 0));
+    },
+    get havePodsWithRequiredAntiAffinity() {
+      return (withAnti ??= infos.filter((i) => i.podsWithRequiredAntiAffinity.length > 0));
+    },
     input,
+    nodeIndex,
     namespaceLabels: (ns) => input.namespaceLabels?.[ns],
   };
 }
@@ -116,14 +133,19 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const counts = imageNodeCounts(input.nodes);
   const ordered = nodeTreeOrder(input.nodes, (n) => n.metadata.labels);
   const infos = ordered.map((n) => newNodeInfo(n, podsByNode.get(n.metadata.name ?? '') ?? [], counts));
-  return fromInfos(infos, input);
+  return snapshotFromNodeInfos(infos, input);
 }
 
 /** The same snapshot with one node's pods replaced (preemption's "what if these pods left"). */
 export function withNodePods(snapshot: Snapshot, nodeName: string, pods: readonly Pod[]): Snapshot {
-  const counts = imageNodeCounts(snapshot.nodes.map((n) => n.node));
-  const infos = snapshot.nodes.map((n) => (n.name === nodeName ? newNodeInfo(n.node, pods, counts) : n));
-  return fromInfos(infos, snapshot.input);
+  // The node set is unchanged, so the node's image counts are the ones it already has.
+  const old = snapshot.get(nodeName);
+  const counts = new Map([...(old?.imageStates ?? [])].map(([name, s]) => [name, s.numNodes]));
+  const k = snapshot.nodeIndex.get(nodeName);
+  if (k === undefined || !old) return snapshot;
+  const infos = snapshot.nodes.slice();
+  infos[k] = newNodeInfo(old.node, pods, counts);
+  return snapshotFromNodeInfos(infos, snapshot.input, snapshot.nodeIndex);
 }
 
 /** The snapshot after `pod` is assumed onto `nodeName` (the caller's assume step, or a test's). */
