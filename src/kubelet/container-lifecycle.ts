@@ -3,30 +3,60 @@
 // and appends effects. Kubernetes twin: pkg/kubelet/kuberuntime (startContainer,
 // killContainer, computePodActions) and pkg/kubelet/images (back-off on pulls).
 import type { Frozen } from '../api/types.js';
-import type { Container, Probe } from '../api/types/pod.js';
+import type { Container } from '../api/types/pod.js';
 import { REASONS, messages, podDesc } from './container-messages.js';
-import type { ContainerModel, ContainerTimer, PodEffect, PodModel } from './pod-model.js';
+import { allContainers, type ContainerModel, type ContainerTimer, type PodEffect, type PodModel } from './pod-model.js';
 import type { CachedImage } from './runtime/image-service.js';
-import { probeTiming, runProbe } from './runtime/probes.js';
+import { parseQuantity, unitValue } from '../api/quantity.js';
+import { oomAfterMs } from './runtime/annotations.js';
+import { probeTiming, runHook } from './runtime/probes.js';
 import { runShell } from './runtime/shell-run.js';
+import { collectEmptyDirs, containerFiles } from './runtime/volumes.js';
+import { postStart, probeContext } from './container-health.js';
 
 export type Effects = PodEffect[];
 
-export const specOf = (m: PodModel, c: ContainerModel): Frozen<Container> => m.spec.containers.find((s) => s.name === c.name)!;
+export const specOf = (m: PodModel, c: ContainerModel): Frozen<Container> =>
+  (c.role === 'app' ? m.spec.containers : (m.spec.initContainers ?? [])).find((s) => s.name === c.name) ?? m.spec.containers.find((s) => s.name === c.name)!;
 
-const timer = (c: ContainerModel, what: ContainerTimer, ms: number): PodEffect => ({
+export const timer = (c: ContainerModel, what: ContainerTimer, ms: number): PodEffect => ({
   type: 'after',
   ms,
   event: { type: 'timer', container: c.name, instance: c.instance, what },
 });
 
-const event = (eventType: 'Normal' | 'Warning', reason: string, message: string): PodEffect => ({ type: 'event', eventType, reason, message });
+export const event = (eventType: 'Normal' | 'Warning', reason: string, message: string): PodEffect => ({ type: 'event', eventType, reason, message });
 
-/** Starts the next idle container, one at a time, as SyncPod starts them in order. */
+const busy = (c: ContainerModel): boolean => c.step === 'pulling' || c.step === 'creating' || c.step === 'starting' || c.hookRunning;
+
+/** The init container the pod waits for, or undefined once all have completed (sidecars: started). */
+function pendingInit(m: PodModel): ContainerModel | undefined {
+  for (const c of m.inits) {
+    const complete = c.role === 'sidecar' ? c.step === 'running' && c.started : c.step === 'done' && c.run?.exit?.code === 0;
+    if (!complete) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Starts the next container, one at a time, as SyncPod does: init containers in order, each
+ * to completion (a sidecar only until it has started), then the main containers. E.g. inits
+ * [a, sidecar s, b] and main [web]: a runs and exits 0, s starts and stays, b runs and exits 0,
+ * then web starts. A sidecar that restarts later does not hold the main containers back.
+ */
 export function startNext(m: PodModel, fx: Effects): void {
-  if (m.sandbox !== 'ready' || m.terminating || m.terminal) return;
-  if (m.containers.some((c) => c.step === 'pulling' || c.step === 'creating' || c.step === 'starting')) return;
-  const c = m.containers.find((x) => x.step === 'idle');
+  if (m.sandbox !== 'ready' || m.terminating || m.terminal || m.stoppingSidecars) return;
+  const all = allContainers(m);
+  if (all.some(busy)) return;
+  let c: ContainerModel | undefined;
+  if (!m.initialized) {
+    const p = pendingInit(m);
+    if (p) {
+      if (p.step === 'idle') c = p;
+      else return;
+    } else m.initialized = true;
+  }
+  c ??= all.find((x) => x.step === 'idle' && (x.role !== 'init' || !m.initialized));
   if (!c) return;
   const spec = specOf(m, c);
   c.instance++;
@@ -65,6 +95,15 @@ export function enterPullBackOff(m: PodModel, c: ContainerModel, fx: Effects): v
   fx.push(event('Warning', REASONS.failed, messages.error('ImagePullBackOff')));
 }
 
+/** The container cannot be created: a ConfigMap or Secret its env needs is missing. Retried every 10 s. */
+export function configFailed(m: PodModel, c: ContainerModel, message: string, fx: Effects): void {
+  c.step = 'backoff';
+  c.waiting = { reason: 'CreateContainerConfigError', message };
+  fx.push(event('Warning', REASONS.failed, messages.error(message)));
+  fx.push(timer(c, 'configRetry', m.profile.configRetryMs));
+  startNext(m, fx);
+}
+
 export function created(m: PodModel, c: ContainerModel, containerID: string, fx: Effects): void {
   if (c.run) {
     c.lastRun = c.run;
@@ -81,16 +120,36 @@ export function started(m: PodModel, c: ContainerModel, now: number, fx: Effects
   c.run = { ...c.run!, startedAt: now };
   c.step = 'running';
   c.waiting = undefined;
-  c.files = {};
+  c.files = containerFiles(spec, { spec: m.spec, meta: m.meta, podIP: m.podIP, data: m.configData, emptyDirs: m.emptyDirs });
   c.cursor = { pc: 0, status: 0 };
   c.readiness = { successes: 0, failures: 0 };
   c.liveness = { successes: 0, failures: 0 };
-  c.ready = !spec.readinessProbe;
+  c.startup = { successes: 0, failures: 0 };
+  c.started = !spec.startupProbe;
+  c.ready = false;
   fx.push(event('Normal', REASONS.started, messages.started(c.name)));
+  if (spec.startupProbe) fx.push(timer(c, 'startup', probeTiming(spec.startupProbe).initialDelayMs));
+  else startProbes(m, c, fx);
+  scriptTimers(m, c, spec, fx);
+  runProgram(m, c, now, fx);
+  if (c.step === 'running' && spec.lifecycle?.postStart) postStart(m, c, spec, fx);
+  startNext(m, fx);
+}
+
+/** Liveness and readiness begin once the container has started (startup probe passed). */
+export function startProbes(m: PodModel, c: ContainerModel, fx: Effects): void {
+  const spec = specOf(m, c);
+  c.ready = !spec.readinessProbe;
   if (spec.readinessProbe) fx.push(timer(c, 'readiness', probeTiming(spec.readinessProbe).initialDelayMs));
   if (spec.livenessProbe) fx.push(timer(c, 'liveness', probeTiming(spec.livenessProbe).initialDelayMs || probeTiming(spec.livenessProbe).periodMs));
-  runProgram(m, c, now, fx);
-  startNext(m, fx);
+}
+
+/** kubesim.io/crash-after and kubesim.io/memory-growth: the container's scripted end. */
+function scriptTimers(m: PodModel, c: ContainerModel, spec: Frozen<Container>, fx: Effects): void {
+  if (c.script.crashAfterMs !== undefined) fx.push(timer(c, 'crash', c.script.crashAfterMs));
+  const limit = spec.resources?.limits?.memory;
+  const oom = oomAfterMs(c.script, limit === undefined ? undefined : unitValue(parseQuantity(limit)));
+  if (oom !== undefined) fx.push(timer(c, 'oom', oom));
 }
 
 /** Runs the container's program until it sleeps, exits or serves forever. */
@@ -99,21 +158,34 @@ export function runProgram(m: PodModel, c: ContainerModel, now: number, fx: Effe
   const r = runShell(c.program, c.cursor, files, 'container');
   c.files = Object.fromEntries(files);
   c.cursor = { pc: r.pc, status: r.status };
+  if (m.spec.volumes?.some((v) => v.emptyDir)) collectEmptyDirs(specOf(m, c), m.spec, c.files, m.emptyDirs);
   if (r.lines.length > 0) fx.push({ type: 'log', container: c.name, lines: r.lines });
   if (r.outcome.kind === 'sleep') fx.push(timer(c, 'sleepDone', r.outcome.ms));
   else if (r.outcome.kind === 'exit') exited(m, c, r.outcome.code, now, fx);
 }
 
-const shouldRestart = (policy: string | undefined, code: number): boolean => policy === 'Always' || policy === undefined || (policy === 'OnFailure' && code !== 0);
+function shouldRestart(m: PodModel, c: ContainerModel, code: number): boolean {
+  if (m.terminating) return false;
+  if (c.role === 'sidecar') return !m.stoppingSidecars;
+  const policy = m.spec.restartPolicy;
+  // A failed init container is retried unless the pod never restarts; one that succeeded is done.
+  if (c.role === 'init') return code !== 0 && policy !== 'Never';
+  return policy === 'Always' || policy === undefined || (policy === 'OnFailure' && code !== 0);
+}
 
 /** The container's process ended: record it, then restart (with back-off) or stay down. */
-export function exited(m: PodModel, c: ContainerModel, code: number, now: number, fx: Effects): void {
+export function exited(m: PodModel, c: ContainerModel, code: number, now: number, fx: Effects, reason?: string): void {
   const run = c.run!;
-  c.run = { ...run, exit: { code, reason: code === 0 ? 'Completed' : 'Error', finishedAt: now } };
+  c.run = { ...run, exit: { code, reason: reason ?? (code === 0 ? 'Completed' : 'Error'), finishedAt: now } };
   c.ready = false;
+  c.started = false;
+  c.hookRunning = false;
   c.instance++;
-  if (m.terminating || !shouldRestart(m.spec.restartPolicy, code)) {
+  fx.push({ type: 'containerExited', container: c.name });
+  if (!shouldRestart(m, c, code)) {
     c.step = 'done';
+    if (c.role === 'init' && code !== 0) initFailed(m, now, fx);
+    startNext(m, fx);
     return;
   }
   // A container that ran long enough starts again from the first delay.
@@ -132,39 +204,44 @@ export function exited(m: PodModel, c: ContainerModel, code: number, now: number
   fx.push(timer(c, 'backoffDone', delay));
 }
 
-/** Stops a running container: SIGTERM, then SIGKILL after `graceMs` if its PID 1 ignores it. */
-export function kill(m: PodModel, c: ContainerModel, graceMs: number, message: string, fx: Effects): void {
-  fx.push(event('Normal', REASONS.killing, message));
-  c.step = 'stopping';
-  c.ready = false;
-  fx.push(timer(c, 'stopped', c.program.ignoresSigterm ? graceMs : Math.min(graceMs, m.profile.stopMs)));
+/** restartPolicy Never and an init container failed: nothing else will run; sidecars stop. */
+function initFailed(m: PodModel, now: number, fx: Effects): void {
+  for (const x of allContainers(m)) if (x.step === 'idle' || x.step === 'backoff') x.step = 'done';
+  stopSidecars(m, now, fx);
 }
 
-/** One probe period: run it, count, and act on the thresholds. */
-export function probe(m: PodModel, c: ContainerModel, kind: 'readiness' | 'liveness', fx: Effects): void {
-  if (c.step !== 'running') return;
+/** Sidecars stop once the main containers are done for good (in reverse order, all at once here). */
+export function stopSidecars(m: PodModel, now: number, fx: Effects): void {
+  m.stoppingSidecars = true;
+  const grace = (m.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  for (const c of [...m.inits].reverse()) {
+    if (c.step === 'running') kill(m, c, grace, messages.stopping(c.name), now, fx);
+    else if (c.step !== 'stopping' && c.step !== 'done') {
+      c.instance++;
+      c.step = 'done';
+    }
+  }
+}
+
+/**
+ * Stops a running container: the preStop hook first (within the grace period), then SIGTERM,
+ * then SIGKILL when the grace period ends if its PID 1 ignores SIGTERM. E.g. grace 30 s and
+ * preStop `sleep 5` on nginx: SIGTERM at 5 s, exit at 5.1 s; on `sleep 3600`: killed at 30 s.
+ */
+export function kill(m: PodModel, c: ContainerModel, graceMs: number, message: string, now: number, fx: Effects): void {
+  fx.push(event('Normal', REASONS.killing, message));
   const spec = specOf(m, c);
-  const p = (kind === 'readiness' ? spec.readinessProbe : spec.livenessProbe) as Frozen<Probe> | undefined;
-  if (!p) return;
-  const timing = probeTiming(p);
-  const result = runProbe(p, c.files);
-  const counters = kind === 'readiness' ? c.readiness : c.liveness;
-  if (result.ok) {
-    counters.successes++;
-    counters.failures = 0;
-  } else {
-    counters.failures++;
-    counters.successes = 0;
-    fx.push(event('Warning', REASONS.unhealthy, messages.probeFailed(kind === 'readiness' ? 'Readiness' : 'Liveness', result.output)));
+  let hookMs = 0;
+  if (spec.lifecycle?.preStop && c.step === 'running') {
+    const files = new Map(Object.entries(c.files));
+    const r = runHook(spec.lifecycle.preStop, files, probeContext(m, c, spec, now));
+    c.files = Object.fromEntries(files);
+    hookMs = Math.min(r.ms, graceMs);
+    if (!r.ok) fx.push(event('Warning', REASONS.failedPreStopHook, messages.hookFailed(spec.lifecycle.preStop, c.name, podDesc(m.name, m.namespace, m.uid), r.error)));
   }
-  fx.push(timer(c, kind, timing.periodMs));
-  if (kind === 'readiness') {
-    if (counters.successes >= timing.successThreshold) c.ready = true;
-    if (counters.failures >= timing.failureThreshold) c.ready = false;
-    return;
-  }
-  if (counters.failures >= timing.failureThreshold) {
-    const graceS = p.terminationGracePeriodSeconds ?? m.spec.terminationGracePeriodSeconds ?? 30;
-    kill(m, c, graceS * 1000, messages.livenessRestart(c.name), fx);
-  }
+  c.step = 'stopping';
+  c.ready = false;
+  c.hookRunning = false;
+  const left = graceMs - hookMs;
+  fx.push(timer(c, 'stopped', hookMs + (c.program.ignoresSigterm ? left : Math.min(left, m.profile.stopMs))));
 }

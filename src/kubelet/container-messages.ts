@@ -19,7 +19,13 @@ export const messages = {
   created: (container: string) => `Created container: ${container}`,
   started: (container: string) => `Started container ${container}`,
   stopping: (container: string) => `Stopping container ${container}`,
-  livenessRestart: (container: string) => `Container ${container} failed liveness probe, will be restarted`,
+  probeRestart: (container: string, kind: 'liveness' | 'startup') => `Container ${container} failed ${kind} probe, will be restarted`,
+  /** handlers.go: `Exec lifecycle hook ([sh -c ...]) for Container "c" in Pod "p_ns(uid)" failed - error: ..., message: ""`. */
+  hookFailed: (handler: { exec?: { command?: readonly string[] }; httpGet?: { path?: string } }, container: string, pod: string, error: string) =>
+    handler.exec
+      ? `Exec lifecycle hook ([${(handler.exec.command ?? []).join(' ')}]) for Container "${container}" in Pod "${pod}" failed - error: ${error}, message: ""`
+      : `HTTP lifecycle hook (${handler.httpGet?.path ?? ''}) for Container "${container}" in Pod "${pod}" failed - error: ${error}`,
+  failedMount: (message: string) => message,
   crashBackOffEvent: (container: string, pod: string) => `Back-off restarting failed container ${container} in pod ${pod}`,
   crashBackOffWaiting: (delayMs: number, container: string, pod: string) =>
     `back-off ${goDuration(delayMs)} restarting failed container=${container} pod=${pod}`,
@@ -36,4 +42,7 @@ export const REASONS = {
   killing: 'Killing',
   unhealthy: 'Unhealthy',
   neverPull: 'ErrImageNeverPull',
+  failedPostStartHook: 'FailedPostStartHook',
+  failedPreStopHook: 'FailedPreStopHook',
+  failedMount: 'FailedMount',
 } as const;

@@ -20,3 +20,5 @@ export type { RegistryOptions } from './runtime/image-service.js';
 export { stepPod } from './pod-worker.js';
 export { newPodModel, type PodModel, type PodEvent, type PodEffect } from './pod-model.js';
 export { NODE_LEASE_NAMESPACE } from './node-lease.js';
+export { PodDispatcher, ownPodSource, type NodePodSource, type PodHandlers } from './pod-dispatcher.js';
+export { ANNOTATIONS } from './runtime/annotations.js';

@@ -7,7 +7,8 @@ import type { Random } from '../clock/random.js';
 import type { Frozen, KubeObject } from '../api/types.js';
 import type { Node } from '../api/types/node.js';
 import type { Pod } from '../api/types/pod.js';
-import { EventRecorder, Informer, NODES, PODS, isAlreadyExists, isNotFound, objectKeyOf, type Client } from '../client/index.js';
+import { EventRecorder, NODES, isAlreadyExists, isNotFound, objectKeyOf, type Client } from '../client/index.js';
+import { ownPodSource, type NodePodSource } from './pod-dispatcher.js';
 import { admitPod, podRequests, type NodeAllocatable } from './admission.js';
 import { initialNode, nodeStatus, uuidOf, type NodeConfig } from './node-object.js';
 import { NodeLease } from './node-lease.js';
@@ -29,6 +30,8 @@ export interface NodeAgentOptions {
   /** Shared by every node so that one LogSource serves the API server. */
   logs?: PodLogStore;
   registry?: RegistryOptions;
+  /** Where the node's pods come from: by default its own watch; sim passes a shared PodDispatcher's source. */
+  pods?: NodePodSource;
 }
 
 export interface NodeAgent {
@@ -43,6 +46,12 @@ export interface NodeAgent {
   stopKubelet(): void;
   /** The kubelet comes back with its pods kept: registers again, heartbeats, reports every pod. */
   restart(): Promise<void>;
+  /** Fault: the node is cut off from the API server. Lease and status stop; containers run on. */
+  disconnect(): void;
+  /** The network comes back: the same kubelet lists its pods again and reports what changed. */
+  reconnect(): Promise<void>;
+  /** True while cut off by disconnect(). */
+  readonly partitioned: boolean;
   /** Shuts the node down for good (end of a run). */
   stop(): Promise<void>;
 }
@@ -67,7 +76,8 @@ export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
   let lastReport = 0;
   let reportedImages = -1;
   let cancels: Cancel[] = [];
-  let informer: Informer<Pod> | undefined;
+  let partitioned = false;
+  const pods = options.pods ?? ownPodSource(client, clock, cfg.name);
   const lease = new NodeLease(client, clock, cfg.name, profile.leaseDurationSeconds);
   const services: NodeServices = {
     client,
@@ -174,17 +184,23 @@ export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
     runners.delete(key);
   }
 
-  async function start(): Promise<void> {
+  /** Starts (or, after a fault, resumes) the kubelet; `fresh` is a new process that registers anew. */
+  async function start(fresh = true): Promise<void> {
     connected = true;
-    await register();
+    if (fresh) await register();
+    else await writeNodeStatus().catch((e) => void (isNotFound(e) || console.error(`kubesim: kubelet ${cfg.name}: node status update failed:`, e)));
     await renewLease();
     const period = (profile.leaseDurationSeconds * 1000) / 4;
     cancels.push(clock.every(period, () => void renewLease()));
     cancels.push(clock.every(profile.nodeStatusUpdateMs, () => void statusTick()));
-    informer = new Informer(client, PODS, { clock, fieldSelector: `spec.nodeName=${cfg.name}` });
-    informer.addEventHandler({ onAdd: onPod, onUpdate: (_, pod) => onPod(pod), onDelete: onPodDeleted });
-    informer.start();
-    await informer.waitForSync();
+    await pods.start({ onPod, onPodDeleted });
+    // Pods deleted while the kubelet was away are gone from the list: stop what they left.
+    const present = new Set(pods.list().map((p) => `${objectKeyOf(p)}/${p.metadata.uid}`));
+    for (const [key, runner] of runners) {
+      if (present.has(`${key}/${runner.uid}`)) continue;
+      runner.teardown();
+      runners.delete(key);
+    }
     for (const runner of runners.values()) runner.flush();
   }
 
@@ -192,8 +208,7 @@ export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
     connected = false;
     for (const c of cancels) c();
     cancels = [];
-    informer?.stop();
-    informer = undefined;
+    pods.stop();
   }
 
   const ready = start();
@@ -205,11 +220,24 @@ export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
     get running() {
       return connected;
     },
+    get partitioned() {
+      return partitioned;
+    },
     stopKubelet: halt,
     async restart() {
       halt();
+      partitioned = false;
       bootId = uuidOf(hex(random, 16));
       await start();
+    },
+    disconnect() {
+      partitioned = true;
+      halt();
+    },
+    async reconnect() {
+      if (connected) return;
+      partitioned = false;
+      await start(false);
     },
     async stop() {
       halt();

@@ -2,8 +2,10 @@
 // Kubernetes twin: pkg/kubelet/pod_workers.go (one worker per pod) with the runtime's view of
 // the pod's containers (kubecontainer.PodStatus); effects stand for the calls the real
 // kubelet makes to the runtime, the API server and the event recorder.
-import type { Frozen } from '../api/types.js';
-import type { Pod, PodSpec } from '../api/types/pod.js';
+import type { Frozen, ObjectMeta } from '../api/types.js';
+import type { Container, Pod, PodSpec } from '../api/types/pod.js';
+import { containerScript, type ContainerScript } from './runtime/annotations.js';
+import type { ConfigData } from './runtime/config-refs.js';
 import type { CachedImage } from './runtime/image-service.js';
 import type { ShellProgram } from './runtime/shell-parse.js';
 import type { ShellCursor as Cursor } from './runtime/shell-run.js';
@@ -23,8 +25,12 @@ export interface ProbeCounters {
   failures: number;
 }
 
+/** An init container runs to completion first; a sidecar is an init container with restartPolicy Always. */
+export type ContainerRole = 'init' | 'sidecar' | 'app';
+
 export interface ContainerModel {
   name: string;
+  role: ContainerRole;
   /** Bumped for every new attempt; timers carry it so that a stale one does nothing. */
   instance: number;
   /** Where the kubelet is with this container. */
@@ -50,6 +56,13 @@ export interface ContainerModel {
   pullError?: string;
   readiness: ProbeCounters;
   liveness: ProbeCounters;
+  startup: ProbeCounters;
+  /** The startup probe passed (or there is none) for the running instance. */
+  started: boolean;
+  /** A postStart hook is still running: the next container waits, as SyncPod does. */
+  hookRunning: boolean;
+  /** What the pod's kubesim.io annotations script for this container. */
+  script: ContainerScript;
 }
 
 export interface PodModel {
@@ -61,6 +74,18 @@ export interface PodModel {
   podIP?: string;
   startTime?: number;
   containers: ContainerModel[];
+  /** Init containers and sidecars, in spec order. */
+  inits: ContainerModel[];
+  /** Every init container completed (sidecars: started) once; it stays so. */
+  initialized: boolean;
+  /** The pod's metadata as last seen (downward API, annotations). */
+  meta: Frozen<ObjectMeta>;
+  /** Volumes: the ConfigMaps and Secrets read for them, and emptyDir contents by volume. */
+  volumes: 'none' | 'mounting' | 'ready';
+  configData: ConfigData;
+  emptyDirs: Record<string, Record<string, string>>;
+  /** The main containers are done: sidecars are being stopped for good. */
+  stoppingSidecars: boolean;
   /** Set when the pod has a deletionTimestamp: when the survivors are killed. */
   terminating?: { deadline: number };
   /** All containers are down and the pod will not run again. */
@@ -83,15 +108,34 @@ export type PodEvent =
   | { type: 'containerCreated'; container: string; instance: number; containerID: string }
   | { type: 'containerStarted'; container: string; instance: number }
   | { type: 'timer'; container: string; instance: number; what: ContainerTimer }
+  | { type: 'configError'; container: string; instance: number; message: string }
+  | { type: 'volumesMounted'; data: ConfigData }
+  | { type: 'mountFailed'; message: string }
+  | { type: 'mountRetry' }
   | { type: 'deadline' };
 
-export type ContainerTimer = 'sleepDone' | 'stopped' | 'backoffDone' | 'pullBackoff' | 'pullBackoffDone' | 'readiness' | 'liveness';
+export type ContainerTimer =
+  | 'sleepDone'
+  | 'stopped'
+  | 'backoffDone'
+  | 'pullBackoff'
+  | 'pullBackoffDone'
+  | 'readiness'
+  | 'liveness'
+  | 'startup'
+  | 'postStartDone'
+  | 'postStartFailed'
+  | 'crash'
+  | 'oom'
+  | 'configRetry';
 
 export type PodEffect =
   | { type: 'event'; eventType: 'Normal' | 'Warning'; reason: string; message: string }
   | { type: 'after'; ms: number; event: PodEvent }
   | { type: 'createSandbox' }
   | { type: 'killSandbox' }
+  | { type: 'mountVolumes' }
+  | { type: 'containerExited'; container: string }
   | { type: 'ensureImage'; container: string; instance: number; image: string; policy: string }
   | { type: 'createContainer'; container: string; instance: number }
   | { type: 'startContainer'; container: string; instance: number }
@@ -103,12 +147,13 @@ export interface StepResult {
   effects: PodEffect[];
 }
 
-function newContainer(c: Frozen<PodSpec>['containers'][number]): ContainerModel {
+function newContainer(c: Frozen<Container>, role: ContainerRole, waiting: string, annotations: Readonly<Record<string, string>> | undefined): ContainerModel {
   return {
     name: c.name,
+    role,
     instance: 0,
     step: 'idle',
-    waiting: { reason: 'ContainerCreating' },
+    waiting: { reason: waiting },
     restartCount: 0,
     ready: false,
     program: programOf(c as { command?: string[]; args?: string[]; image?: string }),
@@ -118,18 +163,33 @@ function newContainer(c: Frozen<PodSpec>['containers'][number]): ContainerModel 
     pullBackoffMs: 0,
     readiness: { successes: 0, failures: 0 },
     liveness: { successes: 0, failures: 0 },
+    startup: { successes: 0, failures: 0 },
+    started: false,
+    hookRunning: false,
+    script: containerScript(annotations, c.name),
   };
 }
 
 /** The model of a pod the kubelet has just been given. */
 export function newPodModel(pod: Frozen<Pod>, profile: KubeletProfile): PodModel {
+  const inits = pod.spec.initContainers ?? [];
+  // With init containers, everything not yet started waits as PodInitializing.
+  const waiting = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+  const annotations = pod.metadata.annotations;
   return {
     uid: pod.metadata.uid ?? '',
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name ?? '',
     spec: pod.spec,
     sandbox: 'none',
-    containers: pod.spec.containers.map(newContainer),
+    containers: pod.spec.containers.map((c) => newContainer(c, 'app', waiting, annotations)),
+    inits: inits.map((c) => newContainer(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', waiting, annotations)),
+    initialized: inits.length === 0,
+    meta: pod.metadata,
+    volumes: 'none',
+    configData: {},
+    emptyDirs: {},
+    stoppingSidecars: false,
     terminal: false,
     deleteRequested: false,
     profile,
@@ -137,11 +197,17 @@ export function newPodModel(pod: Frozen<Pod>, profile: KubeletProfile): PodModel
 }
 
 /** A copy the step may change freely (containers and their records copied one level down). */
+const cloneContainer = (c: ContainerModel): ContainerModel => ({ ...c, cursor: { ...c.cursor }, readiness: { ...c.readiness }, liveness: { ...c.liveness }, startup: { ...c.startup } });
+
 export function cloneModel(m: PodModel): PodModel {
-  return { ...m, containers: m.containers.map((c) => ({ ...c, cursor: { ...c.cursor }, readiness: { ...c.readiness }, liveness: { ...c.liveness } })) };
+  return { ...m, containers: m.containers.map(cloneContainer), inits: m.inits.map(cloneContainer), emptyDirs: { ...m.emptyDirs } };
 }
+
+/** Init containers and sidecars, then the main containers. */
+export const allContainers = (m: PodModel): ContainerModel[] => (m.inits.length === 0 ? m.containers : [...m.inits, ...m.containers]);
 
 /** Node admission refused the pod: it never runs and ends Failed. */
 export function rejectedModel(m: PodModel, reason: string, message: string): PodModel {
-  return { ...m, rejected: { reason, message }, terminal: true, sandbox: 'gone', containers: m.containers.map((c) => ({ ...c, step: 'done' as const })) };
+  const done = (c: ContainerModel): ContainerModel => ({ ...c, step: 'done' as const });
+  return { ...m, rejected: { reason, message }, terminal: true, sandbox: 'gone', containers: m.containers.map(done), inits: m.inits.map(done) };
 }

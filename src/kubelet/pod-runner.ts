@@ -7,14 +7,17 @@ import type { Cancel, Clock } from '../clock/clock.js';
 import type { Random } from '../clock/random.js';
 import type { Frozen, KubeObject } from '../api/types.js';
 import type { Pod, PodStatus } from '../api/types/pod.js';
-import { PODS, isNotFound, type Client, type EventRecorder } from '../client/index.js';
+import { CONFIGMAPS, PODS, SECRETS, isNotFound, type Client, type EventRecorder } from '../client/index.js';
+import { decodeData, envError, envRefs, refKey, volumeRefs, type ConfigData, type ConfigRef } from './runtime/config-refs.js';
+import { mountError } from './runtime/volumes.js';
+import { specOf } from './container-lifecycle.js';
 import type { ImageService } from './runtime/image-service.js';
 import type { PodCIDRAllocator } from './pod-cidr.js';
 import type { PodLogStore } from './runtime/pod-log-store.js';
 import type { KubeletProfile } from './profile.js';
 import { stepPod } from './pod-worker.js';
 import { buildPodStatus } from './pod-status.js';
-import type { PodEffect, PodEvent, PodModel } from './pod-model.js';
+import { allContainers, type PodEffect, type PodEvent, type PodModel } from './pod-model.js';
 
 /** What a pod's runner shares with the rest of its node. */
 export interface NodeServices {
@@ -131,13 +134,15 @@ export class PodRunner {
         return node.ipam.release(m.uid);
       case 'ensureImage':
         return this.#ensureImage(fx.container, fx.instance, fx.image, fx.policy);
-      case 'createContainer': {
-        const containerID = containerId(node.random);
-        return this.#after(node.profile.createContainerMs, () => this.dispatch({ type: 'containerCreated', container: fx.container, instance: fx.instance, containerID }));
-      }
+      case 'createContainer':
+        return this.#createContainer(fx.container, fx.instance);
+      case 'mountVolumes':
+        return this.#mountVolumes();
+      case 'containerExited':
+        return node.logs.end(m.namespace, m.name, fx.container);
       case 'startContainer':
         return this.#after(node.profile.startContainerMs, () => {
-          const c = this.#model.containers.find((x) => x.name === fx.container);
+          const c = allContainers(this.#model).find((x) => x.name === fx.container);
           if (c?.instance === fx.instance) node.logs.begin(m.namespace, m.name, fx.container, c.restartCount > 0);
           this.dispatch({ type: 'containerStarted', container: fx.container, instance: fx.instance });
         });
@@ -146,6 +151,57 @@ export class PodRunner {
       case 'deletePod':
         return; // carried out by flush, once the final status is written
     }
+  }
+
+  /** Reads ConfigMaps and Secrets through the API, as the kubelet's managers do; absent ones are null. */
+  async #fetch(refs: readonly ConfigRef[]): Promise<ConfigData> {
+    const data: ConfigData = {};
+    const ns = this.#model.namespace;
+    for (const r of refs) {
+      const key = refKey(r);
+      if (key in data) continue;
+      try {
+        const obj = await this.node.client.get(r.kind === 'configmap' ? CONFIGMAPS : SECRETS, ns, r.name);
+        data[key] = decodeData(r.kind, obj as { data?: Record<string, string>; binaryData?: Record<string, string> });
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        data[key] = null;
+      }
+    }
+    return data;
+  }
+
+  #mountVolumes(): void {
+    const refs = volumeRefs(this.#model.spec);
+    if (refs.length === 0) return this.dispatch({ type: 'volumesMounted', data: {} });
+    this.#fetch(refs).then(
+      (data) => {
+        const error = mountError(this.#model.spec, data);
+        this.dispatch(error ? { type: 'mountFailed', message: error } : { type: 'volumesMounted', data });
+      },
+      () => this.#after(RETRY_MS, () => this.dispatch({ type: 'mountRetry' })),
+    );
+  }
+
+  /** CreateContainer: first the env's ConfigMaps and Secrets must exist (CreateContainerConfigError). */
+  #createContainer(container: string, instance: number): void {
+    const { node } = this;
+    const create = (): void => {
+      const containerID = containerId(node.random);
+      this.#after(node.profile.createContainerMs, () => this.dispatch({ type: 'containerCreated', container, instance, containerID }));
+    };
+    const c = allContainers(this.#model).find((x) => x.name === container);
+    const spec = c && specOf(this.#model, c);
+    const refs = spec ? envRefs(spec) : [];
+    if (!spec || refs.length === 0) return create();
+    this.#fetch(refs).then(
+      (data) => {
+        const error = envError(spec, data, this.#model.namespace);
+        if (error) this.dispatch({ type: 'configError', container, instance, message: error });
+        else create();
+      },
+      () => this.dispatch({ type: 'configError', container, instance, message: 'failed to sync configmap cache: timed out waiting for the condition' }),
+    );
   }
 
   #ensureImage(container: string, instance: number, image: string, policy: string): void {

@@ -39,7 +39,7 @@ function containerStatus(c: ContainerModel, specImage: string): ContainerStatus 
     restartCount: c.restartCount,
     image: c.imageFull ?? specImage,
     imageID: run?.imageID ?? '',
-    started: run?.startedAt !== undefined && !run.exit && c.step !== 'backoff',
+    started: run?.startedAt !== undefined && !run.exit && c.step !== 'backoff' && c.started,
   };
   if (run) status.containerID = `containerd://${run.containerID}`;
   return status;
@@ -55,6 +55,11 @@ export function phaseOf(m: PodModel): string {
   let waiting = 0;
   let running = 0;
   let failed = 0;
+  if (!m.initialized) {
+    // An init container that failed for good fails the pod; otherwise it is still Pending.
+    const failedInit = m.inits.some((c) => c.role === 'init' && c.step === 'done' && c.run?.exit && c.run.exit.code !== 0);
+    return failedInit || (m.terminal && m.containers.some((c) => !c.run)) ? 'Failed' : 'Pending';
+  }
   for (const c of m.containers) {
     if (c.run?.startedAt !== undefined && !c.run.exit) running++;
     else if (c.run?.exit) {
@@ -74,7 +79,8 @@ interface Wanted {
 }
 
 function wantedConditions(m: PodModel): Wanted[] {
-  const unready = m.containers.filter((c) => !c.ready).map((c) => c.name);
+  const sidecars = m.inits.filter((c) => c.role === 'sidecar');
+  const unready = [...sidecars, ...m.containers].filter((c) => !c.ready).map((c) => c.name);
   const ready: Wanted =
     unready.length === 0
       ? { type: 'Ready', status: 'True' }
@@ -85,7 +91,12 @@ function wantedConditions(m: PodModel): Wanted[] {
     ready.reason = 'PodCompleted';
     delete ready.message;
   }
-  const initialized: Wanted = succeeded ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' } : { type: 'Initialized', status: 'True' };
+  const incomplete = m.inits.filter((c) => (c.role === 'sidecar' ? !c.started && !m.initialized : !(c.run?.exit?.code === 0))).map((c) => c.name);
+  const initialized: Wanted = succeeded
+    ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
+    : m.initialized
+      ? { type: 'Initialized', status: 'True' }
+      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]` };
   return [
     { type: 'PodReadyToStartContainers', status: m.sandbox === 'ready' ? 'True' : 'False' },
     initialized,
@@ -122,7 +133,8 @@ export function buildPodStatus(pod: Frozen<Pod>, m: PodModel, hostIP: string, pr
     status.podIPs = [{ ip: m.podIP }];
   }
   status.startTime = rfc3339(m.startTime ?? now);
-  const images = new Map(pod.spec.containers.map((c) => [c.name, c.image ?? '']));
+  const images = new Map([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => [c.name, c.image ?? '']));
+  if (m.inits.length > 0) status.initContainerStatuses = m.inits.map((c) => containerStatus(c, images.get(c.name) ?? ''));
   status.containerStatuses = m.containers.map((c) => containerStatus(c, images.get(c.name) ?? ''));
   if (prev.qosClass) status.qosClass = prev.qosClass;
   return status;

@@ -33,6 +33,8 @@ export interface KubeletProfile {
   backoffInitialMs: number;
   backoffMaxMs: number;
   backoffResetMs: number;
+  /** How soon a pod worker retries after CreateContainerConfigError or FailedMount (backOffPeriod). */
+  configRetryMs: number;
 }
 
 export const DEFAULT_PROFILE: KubeletProfile = Object.freeze({
@@ -47,6 +49,7 @@ export const DEFAULT_PROFILE: KubeletProfile = Object.freeze({
   backoffInitialMs: 10_000,
   backoffMaxMs: 5 * 60_000,
   backoffResetMs: 10 * 60_000,
+  configRetryMs: 10_000,
 });
 
 /** A profile with some timings replaced: `withProfile({ sandboxMs: 0 })`. */

@@ -28,12 +28,14 @@ describe('stepPod', () => {
     const p = pod(['sleep', '2']);
     const { m, effects } = drive(newPodModel(p, DEFAULT_PROFILE), [
       { type: 'sync', pod: p },
+      { type: 'volumesMounted', data: {} },
       { type: 'sandboxReady', podIP: '10.0.0.2' },
       { type: 'imagePresent', container: 'c', instance: 1, image },
       { type: 'containerCreated', container: 'c', instance: 1, containerID: 'abc' },
       { type: 'containerStarted', container: 'c', instance: 1 },
     ]);
     expect(effects.map((e) => (e.type === 'event' ? `${e.reason}` : e.type))).toEqual([
+      'mountVolumes',
       'createSandbox',
       'ensureImage',
       'Pulled',
@@ -47,7 +49,7 @@ describe('stepPod', () => {
     expect(m.containers[0].step).toBe('running');
     const done = stepPod(m, { type: 'timer', container: 'c', instance: 1, what: 'sleepDone' }, 2000);
     expect(done.next.terminal).toBe(true);
-    expect(done.effects).toEqual([{ type: 'killSandbox' }]);
+    expect(done.effects).toEqual([{ type: 'containerExited', container: 'c' }, { type: 'killSandbox' }]);
   });
 
   it('ignores a stale timer and leaves the input model untouched', () => {

@@ -5,10 +5,23 @@ import type { Registry } from '../../api/registry/registry.js';
 import type { MutableObj, Obj } from '../../api/registry/definition.js';
 import type { Storage } from '../storage/storage.js';
 
+/** One line a container printed, at a time from the clock (ms since the epoch). */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
 /** Where pods/log reads container output from: the kubelet model, once there is one. */
 export interface LogSource {
-  /** The log text of one container, or undefined when the container has none yet. */
-  read(namespace: string, pod: string, container: string, options: { previous: boolean }): string | undefined;
+  /**
+   * The log text of one container, or undefined when the container has none yet; with
+   * `timestamps` each line starts with its RFC 3339 time, with `sinceMs` older lines are left out.
+   */
+  read(namespace: string, pod: string, container: string, options: { previous: boolean; timestamps?: boolean; sinceMs?: number }): string | undefined;
+  /** `follow=true`: the lines printed from now on, then end() when the container stops. Returns the cancel. */
+  follow?(namespace: string, pod: string, container: string, follower: { line(l: LogLine): void; end(): void }): () => void;
+  /** Formats a followed line as read() would. */
+  format?(line: LogLine, timestamps: boolean): string;
 }
 
 /** Server-owned values given out on write (a Service's cluster IP and node ports). */

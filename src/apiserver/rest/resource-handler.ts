@@ -16,7 +16,7 @@ import type { Obj } from '../../api/registry/definition.js';
 import { applyPatchObject, checkPatchOptions, isApplyPatch, parseApplyPatch, parseForce } from '../fieldmanager/write-adapter.js';
 import { applyPatchTo, patchKindOf } from './patch.js';
 import { checkFields, patchMetaFor, warningHeader } from './schema-support.js';
-import { readLog } from './pod-log.js';
+import { followLog, readLog, type LogQuery } from './pod-log.js';
 import { renderList, renderObject, watchEncoder } from './representation.js';
 import { objectOf, type ResourceStore, type Written } from './resource-store.js';
 import { applyScale, scaleOf } from './scale.js';
@@ -189,13 +189,19 @@ function writtenResponse(status: number, written: Written, warnings: readonly st
 async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchParams): Promise<ApiResponse> {
   const pod = await store.get(r.namespace, r.name);
   const tail = q.get('tailLines');
-  const text = readLog(store.ctx, pod.object, {
+  const sinceSeconds = q.get('sinceSeconds');
+  const sinceTime = q.get('sinceTime');
+  const query: LogQuery = {
     container: q.get('container') ?? undefined,
     previous: isTrue(q.get('previous')),
     tailLines: tail !== null && /^[0-9]+$/.test(tail) ? Number(tail) : undefined,
     timestamps: isTrue(q.get('timestamps')),
-  });
-  return { status: 200, headers: { 'content-type': 'text/plain' }, body: text };
+    sinceMs: sinceSeconds !== null && /^[0-9]+$/.test(sinceSeconds) ? store.ctx.clock.now() - Number(sinceSeconds) * 1000 : sinceTime ? Date.parse(sinceTime) || undefined : undefined,
+    follow: isTrue(q.get('follow')),
+  };
+  const stream = followLog(store.ctx, pod.object, query);
+  if (stream) return { status: 200, headers: { 'content-type': 'text/plain' }, watch: stream };
+  return { status: 200, headers: { 'content-type': 'text/plain' }, body: readLog(store.ctx, pod.object, query) };
 }
 
 /** PATCH with application/apply-patch+yaml: server-side apply, creating the object when missing. */

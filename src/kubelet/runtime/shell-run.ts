@@ -16,6 +16,8 @@ export interface ShellRun extends ShellCursor {
   outcome: ShellOutcome;
   /** What the commands printed, one entry per line. */
   lines: string[];
+  /** In a probe or hook, the time its sleeps would take (they take none in the model). */
+  sleptMs: number;
 }
 
 /** In a probe, sleep takes no time and an unknown command fails instead of serving. */
@@ -43,6 +45,7 @@ interface Done {
   code: number;
   lines?: string[];
   outcome?: ShellOutcome;
+  sleptMs?: number;
 }
 
 function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMode): Done {
@@ -58,7 +61,7 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
       return { code: Number(args[0] ?? 0) & 0xff, outcome: { kind: 'exit', code: Number(args[0] ?? 0) & 0xff } };
     case 'sleep': {
       const ms = sleepMs(args[0]);
-      if (mode === 'probe') return { code: 0 };
+      if (mode === 'probe') return { code: 0, sleptMs: ms === Infinity ? 0 : ms };
       return { code: 0, outcome: ms === Infinity ? { kind: 'forever' } : { kind: 'sleep', ms } };
     }
     case 'echo': {
@@ -95,6 +98,38 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
       if ((flag === '-f' || flag === '-e') && target) return { code: files.has(target) ? 0 : 1 };
       return { code: 1 };
     }
+    case 'ls': {
+      const found = paths.filter((p) => files.has(p) || [...files.keys()].some((f) => f.startsWith(`${p.replace(/\/+$/, '')}/`)));
+      if (found.length === paths.length) return { code: 0, lines: paths.length === 0 ? [] : found };
+      return { code: 1, lines: paths.filter((p) => !found.includes(p)).map((p) => `ls: ${p}: No such file or directory`) };
+    }
+    case 'grep': {
+      const words = args.filter((a) => !a.startsWith('-'));
+      const [pattern, ...targets] = words;
+      const hits = targets.flatMap((t) => (files.get(t) ?? '').split('\n').filter((l) => pattern !== undefined && l.includes(pattern)));
+      return { code: hits.length > 0 ? 0 : 1, lines: args.includes('-q') ? [] : hits };
+    }
+    case 'mkdir':
+    case 'chmod':
+    case 'env':
+    case 'pwd':
+    case 'date':
+    case 'pgrep':
+    case 'ps':
+    case 'wget':
+    case 'curl':
+    case 'nc':
+      // The model's servers answer, its processes exist and its directories need no creating.
+      return { code: 0 };
+    case 'cp':
+    case 'mv': {
+      const [from, to] = paths;
+      const content = from === undefined ? undefined : files.get(from);
+      if (content === undefined || to === undefined) return { code: 1, lines: [`${name}: can't stat '${from ?? ''}': No such file or directory`] };
+      files.set(to, content);
+      if (name === 'mv') files.delete(from);
+      return { code: 0 };
+    }
     case 'exec':
       return args.length > 0 ? runCommand({ ...cmd, argv: args }, files, mode) : { code: 0 };
     default:
@@ -111,16 +146,18 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
 export function runShell(program: ShellProgram, cursor: ShellCursor, files: Map<string, string>, mode: ShellMode = 'container'): ShellRun {
   let { pc, status } = cursor;
   const lines: string[] = [];
+  let sleptMs = 0;
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     const item = itemAt(program, pc);
-    if (!item) return { pc, status, lines, outcome: { kind: 'exit', code: status } };
+    if (!item) return { pc, status, lines, sleptMs, outcome: { kind: 'exit', code: status } };
     pc++;
     if ((item.connector === '&&' && status !== 0) || (item.connector === '||' && status === 0)) continue;
     const done = runCommand(item.command, files, mode);
     status = done.code;
     if (done.lines) lines.push(...done.lines);
-    if (done.outcome) return { pc, status, lines, outcome: done.outcome };
+    sleptMs += done.sleptMs ?? 0;
+    if (done.outcome) return { pc, status, lines, sleptMs, outcome: done.outcome };
   }
   // A loop that never sleeps: treat it as busy forever rather than spin.
-  return { pc, status, lines, outcome: { kind: 'forever' } };
+  return { pc, status, lines, sleptMs, outcome: { kind: 'forever' } };
 }
