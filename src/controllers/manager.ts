@@ -11,16 +11,32 @@ import { startGarbageCollectorController } from './garbagecollector/index.js';
 import { startNamespaceController } from './namespace/index.js';
 import { startServiceAccountControllers } from './serviceaccount/index.js';
 import { startServiceLBController } from './service-lb/index.js';
+import { startNodeLifecycleController, startTaintEvictionController, type NodeLifecycleOptions } from './nodelifecycle/index.js';
+import { LeaderElector, type LeaderElectionConfig } from '../client/leader-election.js';
+import { NameGenerator } from '../clock/names.js';
 
 export interface ControllerDeps {
   client: Client;
   clock: Clock;
   random: Random;
+  /** kube-controller-manager's node monitor flags (grace period, period). */
+  nodeLifecycle?: NodeLifecycleOptions;
+  /**
+   * Run the controllers only while holding the kube-system/kube-controller-manager Lease, so
+   * that several managers sharing one cluster never both act. Omitted: run at once, alone.
+   */
+  leaderElection?: LeaderElectionOptions;
 }
+
+export type LeaderElectionOptions = Partial<Pick<LeaderElectionConfig, 'identity' | 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs' | 'releaseOnCancel'>>;
 
 export interface RunningControllers {
   /** Names of the controllers running, in start order. */
   readonly names: readonly string[];
+  /** True while the controllers run (always, without leader election). */
+  readonly leading: boolean;
+  /** The leader election candidate, when there is one. */
+  readonly elector?: LeaderElector;
   stop(): Promise<void>;
 }
 
@@ -42,16 +58,49 @@ const CONTROLLERS: readonly [string, Starter][] = [
   ['endpoints-controller', (d) => startEndpointsController(d)],
   ['endpointslice-controller', (d) => startEndpointSliceController(d)],
   ['service-lb-controller', (d) => startServiceLBController(d)],
+  ['node-lifecycle-controller', (d) => startNodeLifecycleController({ ...d, ...d.nodeLifecycle })],
+  ['taint-eviction-controller', (d) => startTaintEvictionController(d)],
 ];
 
-export async function startControllers(deps: ControllerDeps): Promise<RunningControllers> {
+async function runAll(deps: ControllerDeps): Promise<Started[]> {
   const running: Started[] = [];
   for (const [, start] of CONTROLLERS) running.push(start({ ...deps, random: deps.random.fork() }));
   await Promise.all(running.map((r) => r.started));
-  return {
-    names: CONTROLLERS.map(([name]) => name),
-    async stop() {
-      await Promise.all(running.map((r) => r.stop()));
+  return running;
+}
+
+export async function startControllers(deps: ControllerDeps): Promise<RunningControllers> {
+  const names = CONTROLLERS.map(([name]) => name);
+  if (!deps.leaderElection) {
+    const running = await runAll(deps);
+    return { names, leading: true, stop: () => Promise.all(running.map((r) => r.stop())).then(() => undefined) };
+  }
+  // As kube-controller-manager: campaign for the lease, start everything on winning, stop on losing.
+  let running: Started[] = [];
+  const identity = deps.leaderElection.identity ?? `kubesim_${new NameGenerator(deps.random.fork()).uid()}`;
+  const elector = new LeaderElector({
+    client: deps.client,
+    clock: deps.clock,
+    namespace: 'kube-system',
+    name: 'kube-controller-manager',
+    ...deps.leaderElection,
+    identity,
+    async onStartedLeading() {
+      running = await runAll(deps);
     },
+    async onStoppedLeading() {
+      const stopping = running;
+      running = [];
+      await Promise.all(stopping.map((r) => r.stop()));
+    },
+  });
+  await elector.start();
+  return {
+    names,
+    elector,
+    get leading() {
+      return elector.isLeader;
+    },
+    stop: () => elector.stop(),
   };
 }

@@ -16,6 +16,7 @@ import { PODS, REPLICASETS } from '../../client/resources.js';
 import { runController, type RunningController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { controllerRefOf } from '../shared/controller-ref.js';
+import { ControllerIndex } from '../shared/controller-index.js';
 import { isPodReady } from '../shared/pod-state.js';
 import { reconcileReplicaSet, type ReplicaSetDeps } from './reconcile.js';
 import { UidTrackingExpectations } from './uid-tracking-expectations.js';
@@ -45,11 +46,14 @@ export function startReplicaSetController(options: ReplicaSetControllerOptions):
   const pods = new Lister(podInformer);
   const queue = new WorkQueue<string>(clock);
   const expectations = new UidTrackingExpectations(clock);
+  const podIndex = new ControllerIndex<Pod>();
+  podInformer.addEventHandler(podIndex.handlers);
   const deps: ReplicaSetDeps = {
     client,
     clock,
     replicaSets,
     pods,
+    podIndex,
     expectations,
     recorder: new EventRecorder(client, clock, { component: 'replicaset-controller' }),
     burstReplicas: options.burstReplicas,

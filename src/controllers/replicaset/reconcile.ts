@@ -13,6 +13,7 @@ import { PODS, REPLICASETS } from '../../client/resources.js';
 import type { ReconcileResult } from '../../client/run-controller.js';
 import { claimObjects, recheckOwner } from '../shared/claim.js';
 import { controllerRefOf } from '../shared/controller-ref.js';
+import type { ControllerIndex } from '../shared/controller-index.js';
 import { isPodActive, nextAvailableInMs } from '../shared/pod-state.js';
 import { BURST_REPLICAS, planReplicas } from './plan.js';
 import { applyReplicaPlan, type PodControlDeps } from './pod-control.js';
@@ -22,6 +23,8 @@ export interface ReplicaSetDeps extends PodControlDeps {
   clock: Clock;
   replicaSets: Lister<ReplicaSet>;
   pods: Lister<Pod>;
+  /** Pods by controller uid (orphans by namespace); without it every pod of the namespace is looked at. */
+  podIndex?: ControllerIndex<Pod>;
   burstReplicas?: number;
 }
 
@@ -36,7 +39,8 @@ export async function reconcileReplicaSet(key: string, d: ReplicaSetDeps): Promi
   const needsSync = d.expectations.satisfied(key);
   const selector = selectorFor(rs.spec?.selector);
   // All active pods of the namespace: those that stopped matching but still name us get released.
-  const candidates = d.pods.list(namespace).filter(isPodActive);
+  // (Pods another controller owns are skipped by the claim anyway: the index leaves them out.)
+  const candidates = (d.podIndex?.candidates(namespace, rs.metadata.uid ?? '') ?? d.pods.list(namespace)).filter(isPodActive);
   const pods = await claimObjects(candidates, {
     client: d.client,
     resource: PODS,
@@ -49,7 +53,10 @@ export async function reconcileReplicaSet(key: string, d: ReplicaSetDeps): Promi
 
   let failure: ManageError | undefined;
   if (needsSync && !rs.metadata.deletionTimestamp) {
-    const plan = planReplicas(rs.spec?.replicas ?? 1, pods, relatedPods(rs, d), d.clock.now(), d.burstReplicas ?? BURST_REPLICAS);
+    const desired = rs.spec?.replicas ?? 1;
+    // Siblings' pods only rank deletions: skip gathering them when nothing is to be deleted.
+    const related = pods.length > desired ? relatedPods(rs, d) : [];
+    const plan = planReplicas(desired, pods, related, d.clock.now(), d.burstReplicas ?? BURST_REPLICAS);
     const error = await applyReplicaPlan(key, rs, plan, d);
     if (error !== undefined) failure = { error };
   }

@@ -35,10 +35,11 @@ export async function claimObjects<T extends HasMetadata>(objects: readonly Froz
   for (const object of objects) {
     if (ownerNamespace && object.metadata.namespace !== ownerNamespace) continue;
     const ref = controllerRefOf(object);
+    // Another owner's object is none of our business: skip it before matching labels.
+    if (ref && ref.uid !== o.owner.metadata.uid) continue;
     const matches = o.selector.matches(object.metadata.labels);
     try {
       if (ref) {
-        if (ref.uid !== o.owner.metadata.uid) continue;
         if (matches) claimed.push(object);
         else if (!o.owner.metadata.deletionTimestamp) await release(object, o);
         continue;
