@@ -3,13 +3,19 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import * as errors from '../api/errors.js';
 import type { ApiServer } from './apiserver.js';
 import { apiRoutes } from './routes/api.js';
+import { faultRoutes, type FaultProvider } from './routes/faults.js';
 import { healthRoutes } from './routes/health.js';
+import { schedulerExplainRoutes, type SchedulerExplainProvider } from './routes/scheduler-explain.js';
 
 /** kube-apiserver's limit on a request body: 3 MiB. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export interface HttpServerOptions {
   ready?: () => boolean;
+  /** Serves the scheduler's decisions under /kubesim/v1/scheduler/explain when given. */
+  schedulerExplain?: SchedulerExplainProvider;
+  /** Serves node faults under /kubesim/v1/faults when given. */
+  faults?: () => FaultProvider | undefined;
 }
 
 export function createHttpApp(apiServer: ApiServer, options: HttpServerOptions = {}): FastifyInstance {
@@ -32,6 +38,8 @@ export function createHttpApp(apiServer: ApiServer, options: HttpServerOptions =
   });
   app.register(healthRoutes, { ready: options.ready ?? (() => true) });
   app.register(apiRoutes, { apiServer });
+  if (options.schedulerExplain) app.register(schedulerExplainRoutes, { explain: options.schedulerExplain });
+  if (options.faults) app.register(faultRoutes, { faults: options.faults });
   return app;
 }
 

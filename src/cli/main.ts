@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // The `kubesim` command: argument parsing only; the cluster itself comes from sim/.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadSchedulerConfiguration } from '../scheduler/config-file.js';
 import { createCluster } from '../sim/cluster.js';
 import { writeKubeconfig } from '../sim/kubeconfig.js';
 import { intFlag, parseArgs } from './args.js';
+import { EXPLAIN_USAGE, explainCommand } from './explain-command.js';
+import { FAULT_USAGE, runFaultCommand } from './fault-command.js';
 
 const USAGE = `Usage: kubesim start [--host 127.0.0.1] [--port 6443] [--kubeconfig ./kubeconfig] [--nodes 3] [--seed 1]
+                    [--scheduler-config FILE]
+       ${EXPLAIN_USAGE}
+       ${FAULT_USAGE.replace(/^Usage: /, '')}
 
 Starts a Kubernetes cluster in this process (API server, scheduler, controllers and a
 simulated kubelet per virtual node) and writes a kubeconfig for it.
@@ -16,7 +23,9 @@ async function start(flags: Map<string, string>): Promise<void> {
   const port = intFlag(flags, 'port', 6443);
   const kubeconfig = resolve(flags.get('kubeconfig') ?? 'kubeconfig');
   const nodes = intFlag(flags, 'nodes', 3);
-  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1), nodes });
+  const configFile = flags.get('scheduler-config');
+  const schedulerConfig = configFile ? loadSchedulerConfiguration(readFileSync(configFile, 'utf8'), configFile) : undefined;
+  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1), nodes, schedulerConfig });
   const server = await cluster.listen(host, port);
   writeKubeconfig(kubeconfig, { server: server.url });
   process.stdout.write(`kubesim: API server listening at ${server.url} with ${nodes} node(s)\nkubesim: kubeconfig written to ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\n`);
@@ -38,10 +47,15 @@ async function start(flags: Map<string, string>): Promise<void> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { command, flags } = parseArgs(argv);
+  const { command, flags, positional } = parseArgs(argv);
   switch (command) {
     case 'start':
       return start(flags);
+    case 'explain':
+      return explainCommand(flags, positional);
+    case 'fault':
+      process.exitCode = await runFaultCommand(argv.slice(1));
+      return;
     case 'help':
     case '--help':
     case '-h':

@@ -8,9 +8,12 @@ import { NameGenerator } from '../clock/names.js';
 import { SeededRandom } from '../clock/random.js';
 import { RealClock } from '../clock/real-clock.js';
 import { PodLogStore } from '../kubelet/index.js';
+import { decisionJson } from '../scheduler/explain.js';
+import { Faults } from './faults.js';
 import type { KubeSchedulerConfiguration } from '../scheduler/profile.js';
 import { createKubernetesService, createSystemNamespaces, publishApiServerEndpoint } from './bootstrap.js';
-import { startComponents, type Components } from './components.js';
+import { startComponents, type Components, type ControllerManagerOptions } from './components.js';
+import type { KubeletProfile } from '../kubelet/index.js';
 import type { NodePool } from './node-pool.js';
 
 /** Where in-cluster clients would reach the API server: a kind-like control-plane address. */
@@ -31,6 +34,10 @@ export interface ClusterOptions {
    */
   nodes?: number | NodePool[];
   schedulerConfig?: KubeSchedulerConfiguration;
+  /** Timing overrides for every kubelet (e.g. instant image pulls, a short lease). */
+  kubeletProfile?: Partial<KubeletProfile>;
+  /** kube-controller-manager's flags: node monitor grace period, leader election (on by default). */
+  controllerManager?: ControllerManagerOptions;
 }
 
 export interface Cluster {
@@ -62,7 +69,8 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   await createKubernetesService(apiServer, 6443);
   const pools = typeof options.nodes === 'number' ? [{ count: options.nodes }] : (options.nodes ?? []);
   const hasNodes = pools.some((p) => p.count > 0);
-  const components = hasNodes ? await startComponents(apiServer, clock, random.fork(), logs, { pools, schedulerConfig: options.schedulerConfig }) : undefined;
+  const components = hasNodes ? await startComponents(apiServer, clock, random.fork(), logs, { pools, schedulerConfig: options.schedulerConfig, kubeletProfile: options.kubeletProfile, controllerManager: options.controllerManager }) : undefined;
+  const faults = components && new Faults(components.nodes);
   const servers: RunningServer[] = [];
   return {
     clock,
@@ -70,7 +78,12 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     storage,
     components,
     async listen(host = '127.0.0.1', port = 0) {
-      const server = await listen(createHttpApp(apiServer), host, port);
+      const scheduler = components?.scheduler;
+      const schedulerExplain = (ns: string, name: string) => {
+        const d = scheduler?.explain(`${ns}/${name}`);
+        return d && decisionJson(ns, name, d);
+      };
+      const server = await listen(createHttpApp(apiServer, { schedulerExplain, faults: () => faults }), host, port);
       apiServer.serverAddress = `${server.host}:${server.port}`;
       if (servers.length === 0) await publishApiServerEndpoint(apiServer, options.advertiseAddress ?? DEFAULT_ADVERTISE_ADDRESS, server.port);
       servers.push(server);
