@@ -25,10 +25,13 @@ async function start(flags: Map<string, string>): Promise<void> {
   const nodes = intFlag(flags, 'nodes', 3);
   const configFile = flags.get('scheduler-config');
   const schedulerConfig = configFile ? loadSchedulerConfiguration(readFileSync(configFile, 'utf8'), configFile) : undefined;
-  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1), nodes, schedulerConfig });
+  // The API server serves first; the nodes, scheduler and controllers join right after.
+  const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1), nodes, schedulerConfig, deferComponents: true });
   const server = await cluster.listen(host, port);
   writeKubeconfig(kubeconfig, { server: server.url });
-  process.stdout.write(`kubesim: API server listening at ${server.url} with ${nodes} node(s)\nkubesim: kubeconfig written to ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\n`);
+  process.stdout.write(`kubesim: API server listening at ${server.url}\nkubesim: kubeconfig written to ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\n`);
+  await cluster.startComponents();
+  process.stdout.write(`kubesim: ${nodes} node(s) ready\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -7,12 +7,12 @@ import type { Clock } from '../clock/clock.js';
 import { NameGenerator } from '../clock/names.js';
 import { SeededRandom } from '../clock/random.js';
 import { RealClock } from '../clock/real-clock.js';
-import { PodLogStore } from '../kubelet/index.js';
+import { PodLogStore } from '../kubelet/runtime/pod-log-store.js';
 import { decisionJson } from '../scheduler/explain.js';
 import { Faults } from './faults.js';
 import type { KubeSchedulerConfiguration } from '../scheduler/profile.js';
 import { createKubernetesService, createSystemNamespaces, publishApiServerEndpoint } from './bootstrap.js';
-import { startComponents, type Components, type ControllerManagerOptions } from './components.js';
+import type { Components, ControllerManagerOptions } from './components.js';
 import type { KubeletProfile } from '../kubelet/index.js';
 import type { NodePool } from './node-pool.js';
 
@@ -38,14 +38,21 @@ export interface ClusterOptions {
   kubeletProfile?: Partial<KubeletProfile>;
   /** kube-controller-manager's flags: node monitor grace period, leader election (on by default). */
   controllerManager?: ControllerManagerOptions;
+  /**
+   * Leave the scheduler, controllers and kubelets to a later `startComponents()`: `kubesim
+   * start` serves the API (and /readyz) first, as kube-apiserver is up before nodes register.
+   */
+  deferComponents?: boolean;
 }
 
 export interface Cluster {
   clock: Clock;
   apiServer: ApiServer;
   storage: MemoryStorage;
-  /** The scheduler, controllers and kubelets, when the cluster has nodes. */
-  components?: Components;
+  /** The scheduler, controllers and kubelets, once started, when the cluster has nodes. */
+  readonly components: Components | undefined;
+  /** Starts the components (once; createCluster does it unless told to defer). */
+  startComponents(): Promise<Components | undefined>;
   /** Serves the API over HTTP. */
   listen(host?: string, port?: number): Promise<RunningServer>;
   stop(): Promise<void>;
@@ -69,18 +76,32 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   await createKubernetesService(apiServer, 6443);
   const pools = typeof options.nodes === 'number' ? [{ count: options.nodes }] : (options.nodes ?? []);
   const hasNodes = pools.some((p) => p.count > 0);
-  const components = hasNodes ? await startComponents(apiServer, clock, random.fork(), logs, { pools, schedulerConfig: options.schedulerConfig, kubeletProfile: options.kubeletProfile, controllerManager: options.controllerManager }) : undefined;
-  const faults = components && new Faults(components.nodes);
+  let components: Components | undefined;
+  let starting: Promise<Components | undefined> | undefined;
+  let faults: Faults | undefined;
+  const startComponents = (): Promise<Components | undefined> =>
+    (starting ??= (async () => {
+      if (!hasNodes) return undefined;
+      // Loaded on demand: the API server alone starts faster without them.
+      const { startComponents: start } = await import('./components.js');
+      const opts = { pools, schedulerConfig: options.schedulerConfig, kubeletProfile: options.kubeletProfile, controllerManager: options.controllerManager };
+      components = await start(apiServer, clock, random.fork(), logs, opts);
+      faults = new Faults(components.nodes);
+      return components;
+    })());
+  if (!options.deferComponents) await startComponents();
   const servers: RunningServer[] = [];
   return {
     clock,
     apiServer,
     storage,
-    components,
+    get components() {
+      return components;
+    },
+    startComponents,
     async listen(host = '127.0.0.1', port = 0) {
-      const scheduler = components?.scheduler;
       const schedulerExplain = (ns: string, name: string) => {
-        const d = scheduler?.explain(`${ns}/${name}`);
+        const d = components?.scheduler.explain(`${ns}/${name}`);
         return d && decisionJson(ns, name, d);
       };
       const server = await listen(createHttpApp(apiServer, { schedulerExplain, faults: () => faults }), host, port);
@@ -90,6 +111,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       return server;
     },
     async stop() {
+      await starting;
       await components?.stop();
       await Promise.all(servers.map((s) => s.close()));
     },

@@ -35,7 +35,7 @@ beforeAll(async () => {
     let out = '';
     server.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('kubeconfig written')) ready();
+      if (out.includes('node(s) ready')) ready();
     });
     server.once('exit', (code) => fail(new Error(`kubesim start exited with ${code}: ${out}`)));
   });
