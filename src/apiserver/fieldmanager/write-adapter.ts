@@ -4,6 +4,7 @@
 // (create.go: UpdateNoErrors against a new empty object; update.go and patch.go: UpdateNoErrors
 // as an update transformer; patch.go applyPatcher: Apply, creating the object when missing).
 import * as errors from '../../api/errors.js';
+import { parseYaml } from '../../api/yaml/yaml.js';
 import type { KubeObject, ManagedFieldsEntry } from '../../api/types.js';
 import { rfc3339 } from '../../clock/clock.js';
 import { applyConfiguration } from './apply.js';
@@ -61,17 +62,18 @@ export function recordManagedFields(kind: KindOf, draft: Meta, args: RecordArgs)
   else delete draft.metadata.managedFields;
 }
 
-/**
- * The decoded apply body. kube reads it as YAML; kubesim reads JSON (which kubectl sends) and
- * says so when the body is anything else.
- */
+/** The decoded apply body: YAML (of which JSON, what kubectl sends, is a part). */
 export function parseApplyPatch(body: Buffer | undefined): Record<string, unknown> {
   const text = body ? body.toString('utf8') : '';
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (e) {
-    throw errors.badRequest(`error decoding YAML: kubesim reads apply patches written as JSON only: ${(e as Error).message}`);
+  } catch {
+    try {
+      parsed = parseYaml(text);
+    } catch (e) {
+      throw errors.badRequest(`error decoding YAML: ${(e as Error).message}`);
+    }
   }
   if (!isPlainObject(parsed)) throw errors.badRequest('error decoding YAML: the apply patch must be a JSON object');
   return parsed;

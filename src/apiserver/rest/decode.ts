@@ -4,6 +4,7 @@
 import * as errors from '../../api/errors.js';
 import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
+import { parseYaml } from '../../api/yaml/yaml.js';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from '../../api/protobuf/protobuf-object.js';
 
 /** The first bytes of a body, as kube-apiserver quotes them in decode errors. */
@@ -51,7 +52,7 @@ export function asObjectOf(value: unknown, expected: { kind: string; apiVersion:
   return { kind: expected.kind, apiVersion: expected.apiVersion, metadata: { ...((metadata as KubeObject['metadata']) ?? {}) }, ...rest };
 }
 
-const BODY_TYPES = ['application/json', PROTOBUF_MEDIA_TYPE];
+const BODY_TYPES = ['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE];
 
 /**
  * A request body as JSON, from JSON or Kubernetes protobuf (kubectl's typed clients send
@@ -60,8 +61,18 @@ const BODY_TYPES = ['application/json', PROTOBUF_MEDIA_TYPE];
 export function readBody(body: Buffer | undefined, contentType: string | undefined, expectedKind: string): unknown {
   const type = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
   if (type === PROTOBUF_MEDIA_TYPE) return decodeProtobufObject(body ?? Buffer.alloc(0)).object;
+  if (type === 'application/yaml') return parseYamlBody(body, expectedKind);
   if (type !== 'application/json' && type !== '') throw errors.unsupportedMediaType(BODY_TYPES);
   return parseJson(body, expectedKind);
+}
+
+/** A YAML body (one document), with the decode error kube-apiserver words for bad YAML. */
+export function parseYamlBody(body: Buffer | undefined, expectedKind: string): unknown {
+  try {
+    return parseYaml(body ? body.toString('utf8') : '');
+  } catch (e) {
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${expectedKind}): error converting YAML to JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Decodes a create or update body for `def`, in `namespace` (the path's). */
