@@ -3,11 +3,12 @@
 import { benchControllers } from './controllers.js';
 import { benchHeap } from './heap.js';
 import { benchHttp } from './http.js';
+import { benchKubelet } from './kubelet-pods.js';
 import { benchScheduler } from './scheduler.js';
 import { benchStartup } from './startup.js';
 import { benchWatchFanout } from './watch-fanout.js';
 
-const all: Record<string, () => Promise<void>> = { startup: benchStartup, http: () => benchHttp(), watch: benchWatchFanout, heap: benchHeap, scheduler: () => benchScheduler(), controllers: benchControllers };
+const all: Record<string, () => Promise<void>> = { startup: benchStartup, http: () => benchHttp(), watch: benchWatchFanout, heap: benchHeap, scheduler: () => benchScheduler(), kubelet: () => benchKubelet(), controllers: benchControllers };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
 for (const name of chosen) {
   const run = all[name];
