@@ -4,8 +4,15 @@
 // registry packages (pkg/registry/<group>/<resource>/strategy.go) and their REST storage.
 import type { Draft } from 'immer';
 import type { FieldError } from '../field-errors.js';
-import type { Conversion } from '../../apiserver/storage/converting-storage.js';
 import type { Frozen, KubeObject } from '../types.js';
+
+/** How objects of one API version map onto the stored form of another resource. */
+export interface Conversion {
+  /** The storage resource the objects live in ("events"). */
+  resource: string;
+  toStorage(obj: Frozen<KubeObject> | KubeObject): KubeObject;
+  fromStorage(obj: Frozen<KubeObject>): KubeObject;
+}
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
 

@@ -1,6 +1,6 @@
 // events.k8s.io/v1 Event <-> core/v1 Event: the same stored object under two field layouts.
 // Kubernetes twin: pkg/apis/events/v1/conversion.go.
-import type { Conversion } from '../../apiserver/storage/converting-storage.js';
+import type { Conversion } from './definition.js';
 import type { KubeObject } from '../types.js';
 
 // [core/v1 field, events.k8s.io/v1 field]; fields not listed keep their name.

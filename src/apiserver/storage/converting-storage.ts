@@ -2,16 +2,12 @@
 // and out, so that one stored resource serves several versions (core/v1 and events.k8s.io/v1
 // Events). Kubernetes twin: the storage codec's version conversion (pkg/storage/storagebackend).
 import { freeze } from 'immer';
+import type { Conversion } from '../../api/registry/definition.js';
 import type { KubeObject, Preconditions } from '../../api/types.js';
 import type { ListOptions, ListResult, ObjectKey, ReadConsistency, Storage, TryUpdate, Watch, WatchDelivery, WatchOptions } from './storage.js';
 import { StoredObject, type StoredValue } from './stored-object.js';
 
-export interface Conversion {
-  /** The storage resource the objects live in ("events"). */
-  resource: string;
-  toStorage(obj: StoredValue | KubeObject): KubeObject;
-  fromStorage(obj: StoredValue): KubeObject;
-}
+export type { Conversion };
 
 export class ConvertingStorage implements Storage {
   constructor(
