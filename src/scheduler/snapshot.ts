@@ -98,10 +98,24 @@ function imageNodeCounts(nodes: readonly Node[]): Map<string, number> {
  * passed when the node order is that of an earlier snapshot; the affinity lists are computed on
  * first use, so a cycle that never asks for them costs nothing for them.
  */
-export function snapshotFromNodeInfos(infos: readonly NodeInfo[], input: SnapshotInput, index?: ReadonlyMap<string, number>): Snapshot {
+export function snapshotFromNodeInfos(
+  infos: readonly NodeInfo[],
+  input: SnapshotInput,
+  index?: ReadonlyMap<string, number>,
+  derive?: { affinity: () => NodeInfo[]; anti: () => NodeInfo[] },
+): Snapshot {
   const nodeIndex = index ?? new Map(infos.map((i, k) => [i.name, k]));
   let withAffinity: NodeInfo[] | undefined;
   let withAnti: NodeInfo[] | undefined;
+  // Derived lists are taken from the previous snapshot once, both at once, and the reference to
+  // it dropped: a chain of assumed snapshots must not keep every older one alive.
+  let from = derive;
+  const settle = (): void => {
+    if (!from) return;
+    withAffinity = from.affinity();
+    withAnti = from.anti();
+    from = undefined;
+  };
   return {
     nodes: infos,
     get: (name) => {
@@ -109,9 +123,11 @@ export function snapshotFromNodeInfos(infos: readonly NodeInfo[], input: Snapsho
       return k === undefined ? undefined : infos[k];
     },
     get havePodsWithAffinity() {
+      settle();
       return (withAffinity ??= infos.filter((i) => i.podsWithAffinity.length > 0));
     },
     get havePodsWithRequiredAntiAffinity() {
+      settle();
       return (withAnti ??= infos.filter((i) => i.podsWithRequiredAntiAffinity.length > 0));
     },
     input,
@@ -144,8 +160,20 @@ export function withNodePods(snapshot: Snapshot, nodeName: string, pods: readonl
   const k = snapshot.nodeIndex.get(nodeName);
   if (k === undefined || !old) return snapshot;
   const infos = snapshot.nodes.slice();
-  infos[k] = newNodeInfo(old.node, pods, counts);
-  return snapshotFromNodeInfos(infos, snapshot.input, snapshot.nodeIndex);
+  const info = (infos[k] = newNodeInfo(old.node, pods, counts));
+  // One node changed: the affinity lists follow from the previous snapshot's, not a scan of all nodes.
+  const adjust = (previous: readonly NodeInfo[], has: (i: NodeInfo) => boolean): NodeInfo[] => {
+    const out = previous.filter((i) => i.name !== nodeName);
+    if (has(info)) {
+      const at = out.findIndex((i) => (snapshot.nodeIndex.get(i.name) ?? 0) > k);
+      out.splice(at < 0 ? out.length : at, 0, info);
+    }
+    return out;
+  };
+  return snapshotFromNodeInfos(infos, snapshot.input, snapshot.nodeIndex, {
+    affinity: () => adjust(snapshot.havePodsWithAffinity, (i) => i.podsWithAffinity.length > 0),
+    anti: () => adjust(snapshot.havePodsWithRequiredAntiAffinity, (i) => i.podsWithRequiredAntiAffinity.length > 0),
+  });
 }
 
 /** The snapshot after `pod` is assumed onto `nodeName` (the caller's assume step, or a test's). */

@@ -16,9 +16,11 @@ export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 /** size * (nodes having it / all nodes), truncated. */
 function sumImageScores(node: NodeInfo, pod: Pod, totalNodes: number): number {
   let sum = 0;
-  for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {
-    const st = c.image ? node.imageStates.get(normalizedImageName(c.image)) : undefined;
-    if (st) sum += Math.trunc(st.size * (st.numNodes / totalNodes));
+  for (const list of [pod.spec.initContainers, pod.spec.containers]) {
+    for (const c of list ?? []) {
+      const st = c.image ? node.imageStates.get(normalizedImageName(c.image)) : undefined;
+      if (st) sum += Math.trunc(st.size * (st.numNodes / totalNodes));
+    }
   }
   return sum;
 }

@@ -47,14 +47,14 @@ export function allocatableAndRequested(node: NodeInfo, name: string, podRequest
 export function requestedAndAllocatable(
   node: NodeInfo, resources: readonly ResourceSpec[], podRequests: readonly number[], useRequested: boolean,
 ): { requested: number[]; allocatable: number[] } {
-  const requested = resources.map(() => 0);
-  const allocatable = resources.map(() => 0);
-  resources.forEach((r, i) => {
-    const [alloc, req] = allocatableAndRequested(node, r.name, podRequests[i], useRequested);
-    if (alloc === 0) return;
+  const requested = new Array<number>(resources.length).fill(0);
+  const allocatable = new Array<number>(resources.length).fill(0);
+  for (let i = 0; i < resources.length; i++) {
+    const [alloc, req] = allocatableAndRequested(node, resources[i].name, podRequests[i], useRequested);
+    if (alloc === 0) continue;
     allocatable[i] = alloc;
     requested[i] = req;
-  });
+  }
   return { requested, allocatable };
 }
 
