@@ -53,7 +53,8 @@ interface Mismatch {
   expected: Shape;
 }
 
-function fits(shape: Shape, value: unknown): boolean {
+/** Whether a JSON value can decode into a field of this shape (null fits anything). */
+export function fits(shape: Shape, value: unknown): boolean {
   // null decodes into anything as its zero value.
   if (value === null) return true;
   switch (shape.type) {
@@ -119,5 +120,10 @@ export function typeMismatch(group: string, version: string, kind: string, objec
   if (!decl) return undefined;
   const m = checkDefinition(decl.name, object, []);
   if (!m) return undefined;
-  return `json: cannot unmarshal ${jsonTypeName(m.given)} into Go struct field ${m.struct}.${m.path.join('.')} of type ${goTypeName(m.expected)}`;
+  return describeMismatch(m.struct, m.path, m.given, m.expected);
+}
+
+/** Go's UnmarshalTypeError text for a value that does not fit its field. */
+export function describeMismatch(struct: string, path: readonly string[], given: unknown, expected: Shape): string {
+  return `json: cannot unmarshal ${jsonTypeName(given)} into Go struct field ${struct}.${path.join('.')} of type ${goTypeName(expected)}`;
 }

@@ -24,6 +24,8 @@ export function compare(type: TypeNode, lhs: unknown, rhs: unknown): Comparison 
 }
 
 function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: PathToken[]): void {
+  // The same (frozen) subtree on both sides, as a status write carries its spec over: nothing changed.
+  if (lhs === rhs && typeof lhs === 'object' && lhs !== null) return;
   const value = rhs === undefined ? lhs : rhs;
   const kind = walkKind(type, value);
   if (kind === 'map' && bothEmpty(lhs, rhs, isPlainObject, (v) => Object.keys(v).length === 0)) return leaf(c, lhs, rhs, path);

@@ -6,8 +6,8 @@ import * as errors from '../../api/errors.js';
 import type { PatchMeta } from '../../api/patch/index.js';
 import type { ResourceDefinition } from '../../api/registry/definition.js';
 import { patchMetaFor as schemaPatchMeta } from '../../api/schema/patch-meta-for.js';
-import { typeMismatch } from '../../api/schema/type-check.js';
-import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/unknown-fields.js';
+import { inspectObject } from '../../api/schema/inspect.js';
+import { strictDecodingError, unknownFieldWarnings } from '../../api/schema/unknown-fields.js';
 import type { KubeObject } from '../../api/types.js';
 import type { WriteOptions } from './options.js';
 
@@ -25,12 +25,10 @@ export function patchMetaFor(kind: { group: string; version: string; kind: strin
  * fields with kube's 400, Warn adds a warning per field to `warnings`, Ignore does nothing.
  */
 export function checkFields(def: Pick<ResourceDefinition, 'group' | 'version' | 'kind'>, obj: KubeObject, opts: WriteOptions, warnings: string[]): void {
+  const { mismatch, unknown } = inspectObject(def.group, def.version, def.kind, obj);
   // A value of the wrong JSON type fails decoding, whatever the field validation asked for.
-  const mismatch = typeMismatch(def.group, def.version, def.kind, obj);
   if (mismatch) throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${mismatch}`);
-  if (opts.fieldValidation === 'Ignore') return;
-  const unknown = unknownFields(def.group, def.version, def.kind, obj as never);
-  if (unknown.length === 0) return;
+  if (opts.fieldValidation === 'Ignore' || unknown.length === 0) return;
   if (opts.fieldValidation === 'Strict') {
     throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${strictDecodingError(unknown)}`);
   }
