@@ -1,35 +1,26 @@
 // Schema declarations: Deployment, DeploymentList, ReplicaSet, ReplicaSetList, DeploymentSpec, DeploymentStatus, ReplicaSetSpec, ReplicaSetStatus, DeploymentStrategy, DeploymentCondition, ReplicaSetCondition, RollingUpdateDeployment.
 // Kubernetes twin: staging/src/k8s.io/api/apps/v1/types.go (Deployment, ReplicaSet), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, int64, bool, ref, list, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
-import { CORE, META, APPS, intOrString, time, objectMeta, listMeta } from '../names.js';
+import { CORE, META, APPS, intOrString, time, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const appsV1Types: readonly TypeDecl[] = [
   object(APPS + 'Deployment', 'Keeps a number of identical pods running and rolls out changes through replica sets.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     spec: ref(APPS + 'DeploymentSpec'),
     status: ref(APPS + 'DeploymentStatus'),
   }, { gvk: kind('apps', 'v1', 'Deployment') }),
-  object(APPS + 'DeploymentList', 'A page of deployments.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(APPS + 'Deployment')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('apps', 'v1', 'DeploymentList') }),
+  listType(APPS + 'DeploymentList', 'A page of deployments.', ref(APPS + 'Deployment'), 'The objects of this page.', kind('apps', 'v1', 'DeploymentList')),
   object(APPS + 'ReplicaSet', 'Keeps a number of identical pods running.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     spec: ref(APPS + 'ReplicaSetSpec'),
     status: ref(APPS + 'ReplicaSetStatus'),
   }, { gvk: kind('apps', 'v1', 'ReplicaSet') }),
-  object(APPS + 'ReplicaSetList', 'A page of replica sets.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(APPS + 'ReplicaSet')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('apps', 'v1', 'ReplicaSetList') }),
+  listType(APPS + 'ReplicaSetList', 'A page of replica sets.', ref(APPS + 'ReplicaSet'), 'The objects of this page.', kind('apps', 'v1', 'ReplicaSetList')),
   object(APPS + 'DeploymentSpec', 'The pods a deployment wants and how it replaces them.', {
     minReadySeconds: field(int32, 'Seconds a new pod must be ready before it counts as available.'),
     paused: field(bool, 'Stops the rollout while true.'),

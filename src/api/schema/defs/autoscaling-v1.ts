@@ -2,11 +2,12 @@
 // Kubernetes twin: staging/src/k8s.io/api/autoscaling/v1/types.go (Scale), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, ref, kind, type TypeDecl } from '../dsl.js';
 import { AUTOSCALING, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION } from '../type-meta.js';
 
 export const autoscalingV1Types: readonly TypeDecl[] = [
   object(AUTOSCALING + 'Scale', 'The scale subresource: desired and observed replicas of a scalable object.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     spec: ref(AUTOSCALING + 'ScaleSpec'),
     status: ref(AUTOSCALING + 'ScaleStatus'),

@@ -2,6 +2,7 @@
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Container, EphemeralContainer, ResourceRequirements, EnvVar, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, bool, ref, list, mapOf, atomic, mergeList, type TypeDecl, oneOf } from '../dsl.js';
 import { CORE, quantity } from '../names.js';
+import { API_VERSION_DESCRIPTION } from '../type-meta.js';
 
 export const coreV1ContainerTypes: readonly TypeDecl[] = [
   object(CORE + 'Container', 'One program to run in a pod, with its image, environment, ports, resources and checks.', {
@@ -120,7 +121,7 @@ export const coreV1ContainerTypes: readonly TypeDecl[] = [
     optional: bool,
   }, { required: ['key'] }),
   object(CORE + 'ObjectFieldSelector', 'A field of the pod, by path.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     fieldPath: str,
   }, { required: ['fieldPath'] }),
   object(CORE + 'ResourceFieldSelector', 'A container\'s resource request or limit, scaled by a divisor.', {

@@ -1,30 +1,26 @@
 // Schema declarations: Endpoints, EndpointsList, EndpointSubset, ObjectReference, EndpointAddress, EndpointPort.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Endpoints, EndpointsList, EndpointSubset, ObjectReference, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, ref, list, atomic, kind, type TypeDecl, oneOf } from '../dsl.js';
-import { CORE, objectMeta, listMeta } from '../names.js';
+import { CORE, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const coreV1EndpointsTypes: readonly TypeDecl[] = [
   object(CORE + 'Endpoints', 'The addresses that currently back a service.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     subsets: field(list(ref(CORE + 'EndpointSubset')), undefined, atomic),
   }, { gvk: kind('', 'v1', 'Endpoints') }),
-  object(CORE + 'EndpointsList', 'A page of endpoints.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(CORE + 'Endpoints')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('', 'v1', 'EndpointsList') }),
+  listType(CORE + 'EndpointsList', 'A page of endpoints.', ref(CORE + 'Endpoints'), 'The objects of this page.', kind('', 'v1', 'EndpointsList')),
   object(CORE + 'EndpointSubset', 'Addresses that share the same ports.', {
     addresses: field(list(ref(CORE + 'EndpointAddress')), undefined, atomic),
     notReadyAddresses: field(list(ref(CORE + 'EndpointAddress')), undefined, atomic),
     ports: field(list(ref(CORE + 'EndpointPort')), undefined, atomic),
   }),
   object(CORE + 'ObjectReference', 'Names any object, possibly a field within it.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     fieldPath: str,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     name: str,
     namespace: str,
     resourceVersion: str,

@@ -1,17 +1,18 @@
 // Schema declarations: Event, EventList, Binding, PodTemplate, PodTemplateList, EventSeries, EventSource, PodTemplateSpec.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Event, EventList, Binding, PodTemplate, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, ref, list, kind, type TypeDecl } from '../dsl.js';
-import { CORE, time, microTime, objectMeta, listMeta } from '../names.js';
+import { CORE, time, microTime, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const coreV1EventTypes: readonly TypeDecl[] = [
   object(CORE + 'Event', 'A report that something happened to an object.', {
     action: str,
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     count: int32,
     eventTime: microTime,
     firstTimestamp: time,
     involvedObject: ref(CORE + 'ObjectReference'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     lastTimestamp: time,
     message: str,
     metadata: field(objectMeta, 'Standard object metadata.'),
@@ -23,30 +24,20 @@ export const coreV1EventTypes: readonly TypeDecl[] = [
     source: ref(CORE + 'EventSource'),
     type: str,
   }, { required: ['involvedObject', 'metadata'], gvk: kind('', 'v1', 'Event') }),
-  object(CORE + 'EventList', 'A page of events.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(CORE + 'Event')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('', 'v1', 'EventList') }),
+  listType(CORE + 'EventList', 'A page of events.', ref(CORE + 'Event'), 'The objects of this page.', kind('', 'v1', 'EventList')),
   object(CORE + 'Binding', 'Ties a pod to a node; the scheduler posts it.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     target: ref(CORE + 'ObjectReference'),
   }, { required: ['target'], gvk: kind('', 'v1', 'Binding') }),
   object(CORE + 'PodTemplate', 'A stored pod template.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     template: ref(CORE + 'PodTemplateSpec'),
   }, { gvk: kind('', 'v1', 'PodTemplate') }),
-  object(CORE + 'PodTemplateList', 'A page of pod templates.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(CORE + 'PodTemplate')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('', 'v1', 'PodTemplateList') }),
+  listType(CORE + 'PodTemplateList', 'A page of pod templates.', ref(CORE + 'PodTemplate'), 'The objects of this page.', kind('', 'v1', 'PodTemplateList')),
   object(CORE + 'EventSeries', 'Repeats of one event.', {
     count: int32,
     lastObservedTime: microTime,

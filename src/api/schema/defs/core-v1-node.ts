@@ -1,22 +1,18 @@
 // Schema declarations: Node, NodeList, NodeSpec, NodeStatus, NodeConfigSource, Taint, NodeAddress, NodeCondition, NodeConfigStatus, NodeDaemonEndpoints, NodeFeatures, ContainerImage, NodeSystemInfo, NodeRuntimeHandler, AttachedVolume, ConfigMapNodeConfigSource, DaemonEndpoint, NodeRuntimeHandlerFeatures.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Node, NodeList, NodeSpec, NodeStatus, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, mergeSet, kind, type TypeDecl, oneOf } from '../dsl.js';
-import { CORE, quantity, time, objectMeta, listMeta } from '../names.js';
+import { CORE, quantity, time, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const coreV1NodeTypes: readonly TypeDecl[] = [
   object(CORE + 'Node', 'A machine (here: a simulated one) that runs pods.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     spec: ref(CORE + 'NodeSpec'),
     status: ref(CORE + 'NodeStatus'),
   }, { gvk: kind('', 'v1', 'Node') }),
-  object(CORE + 'NodeList', 'A page of nodes.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(CORE + 'Node')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('', 'v1', 'NodeList') }),
+  listType(CORE + 'NodeList', 'A page of nodes.', ref(CORE + 'Node'), 'The objects of this page.', kind('', 'v1', 'NodeList')),
   object(CORE + 'NodeSpec', 'How a node is configured: pod address ranges, taints, schedulability.', {
     configSource: ref(CORE + 'NodeConfigSource'),
     externalID: str,

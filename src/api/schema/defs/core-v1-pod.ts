@@ -1,22 +1,18 @@
 // Schema declarations: Pod, PodList, PodSpec, LocalObjectReference, PodDNSConfig, HostAlias, PodOS, PodReadinessGate, PodResourceClaim, PodSchedulingGate, PodDNSConfigOption.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Pod, PodList, PodSpec, LocalObjectReference, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
-import { CORE, quantity, objectMeta, listMeta } from '../names.js';
+import { CORE, quantity, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const coreV1PodTypes: readonly TypeDecl[] = [
   object(CORE + 'Pod', 'A group of containers that share a network identity and volumes and run together on one node.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     spec: field(ref(CORE + 'PodSpec'), 'What the pod should run.'),
     status: field(ref(CORE + 'PodStatus'), 'What the pod is doing; written by the system.'),
   }, { gvk: kind('', 'v1', 'Pod') }),
-  object(CORE + 'PodList', 'A page of pods.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(CORE + 'Pod')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('', 'v1', 'PodList') }),
+  listType(CORE + 'PodList', 'A page of pods.', ref(CORE + 'Pod'), 'The objects of this page.', kind('', 'v1', 'PodList')),
   object(CORE + 'PodSpec', 'What a pod should run and how and where it should run.', {
     activeDeadlineSeconds: field(int64, 'Seconds the pod may be active before the system fails it.'),
     affinity: field(ref(CORE + 'Affinity'), 'Placement rules.'),

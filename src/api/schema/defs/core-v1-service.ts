@@ -1,22 +1,18 @@
 // Schema declarations: Service, ServiceList, ServiceSpec, ServiceStatus, ServicePort, SessionAffinityConfig, LoadBalancerStatus, ClientIPConfig, LoadBalancerIngress, PortStatus.
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Service, ServiceList, ServiceSpec, ServiceStatus, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, bool, ref, list, mapOf, atomic, mergeList, kind, type TypeDecl, oneOf } from '../dsl.js';
-import { CORE, META, intOrString, objectMeta, listMeta } from '../names.js';
+import { CORE, META, intOrString, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const coreV1ServiceTypes: readonly TypeDecl[] = [
   object(CORE + 'Service', 'A stable name and virtual address in front of a set of pods.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     spec: ref(CORE + 'ServiceSpec'),
     status: ref(CORE + 'ServiceStatus'),
   }, { gvk: kind('', 'v1', 'Service') }),
-  object(CORE + 'ServiceList', 'A page of services.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(CORE + 'Service')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('', 'v1', 'ServiceList') }),
+  listType(CORE + 'ServiceList', 'A page of services.', ref(CORE + 'Service'), 'The objects of this page.', kind('', 'v1', 'ServiceList')),
   object(CORE + 'ServiceSpec', 'How a service selects pods and exposes ports.', {
     allocateLoadBalancerNodePorts: bool,
     clusterIP: field(str, 'The virtual IP; "None" makes a headless service.'),

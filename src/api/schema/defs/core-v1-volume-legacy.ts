@@ -2,6 +2,7 @@
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (AWSElasticBlockStoreVolumeSource, AzureDiskVolumeSource, AzureFileVolumeSource, CephFSVolumeSource, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, bool, ref, list, mapOf, atomic, type TypeDecl } from '../dsl.js';
 import { CORE } from '../names.js';
+import { KIND_DESCRIPTION } from '../type-meta.js';
 
 export const coreV1VolumeLegacyTypes: readonly TypeDecl[] = [
   object(CORE + 'AWSElasticBlockStoreVolumeSource', 'An AWS EBS disk (legacy in-tree plugin).', {
@@ -15,7 +16,7 @@ export const coreV1VolumeLegacyTypes: readonly TypeDecl[] = [
     diskName: str,
     diskURI: str,
     fsType: str,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     readOnly: bool,
   }, { required: ['diskName', 'diskURI'] }),
   object(CORE + 'AzureFileVolumeSource', 'An Azure file share (legacy in-tree plugin).', {

@@ -2,6 +2,7 @@
 // Kubernetes twin: staging/src/k8s.io/api/core/v1/types.go (Volume, ConfigMapVolumeSource, CSIVolumeSource, DownwardAPIVolumeSource, ...), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, int64, bool, ref, list, mapOf, atomic, type TypeDecl } from '../dsl.js';
 import { CORE, META, quantity, objectMeta } from '../names.js';
+import { KIND_DESCRIPTION } from '../type-meta.js';
 
 export const coreV1VolumeTypes: readonly TypeDecl[] = [
   object(CORE + 'Volume', 'A named volume of the pod; exactly one source is set.', {
@@ -143,12 +144,12 @@ export const coreV1VolumeTypes: readonly TypeDecl[] = [
   }, { required: ['path'] }),
   object(CORE + 'TypedLocalObjectReference', 'Names an object of a given kind in the same namespace.', {
     apiGroup: str,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     name: str,
   }, { required: ['kind', 'name'] }),
   object(CORE + 'TypedObjectReference', 'Names an object of a given kind, possibly in another namespace.', {
     apiGroup: str,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     name: str,
     namespace: str,
   }, { required: ['kind', 'name'] }),

@@ -1,23 +1,19 @@
 // Schema declarations: EndpointSlice, EndpointSliceList, Endpoint, EndpointPort, EndpointConditions, EndpointHints, ForZone.
 // Kubernetes twin: staging/src/k8s.io/api/discovery/v1/types.go (EndpointSlice), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, bool, ref, list, mapOf, atomic, kind, type TypeDecl, oneOf } from '../dsl.js';
-import { CORE, DISCOVERY, objectMeta, listMeta } from '../names.js';
+import { CORE, DISCOVERY, objectMeta } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
 export const discoveryV1Types: readonly TypeDecl[] = [
   object(DISCOVERY + 'EndpointSlice', 'A slice of the endpoints of a service.', {
     addressType: str,
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     endpoints: field(list(ref(DISCOVERY + 'Endpoint')), undefined, atomic),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     metadata: field(objectMeta, 'Standard object metadata.'),
     ports: field(list(ref(DISCOVERY + 'EndpointPort')), undefined, atomic),
   }, { required: ['addressType'], gvk: kind('discovery.k8s.io', 'v1', 'EndpointSlice') }),
-  object(DISCOVERY + 'EndpointSliceList', 'A page of endpoint slices.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
-    items: field(list(ref(DISCOVERY + 'EndpointSlice')), 'The objects of this page.'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
-    metadata: field(listMeta, 'Standard list metadata.'),
-  }, { required: ['items'], gvk: kind('discovery.k8s.io', 'v1', 'EndpointSliceList') }),
+  listType(DISCOVERY + 'EndpointSliceList', 'A page of endpoint slices.', ref(DISCOVERY + 'EndpointSlice'), 'The objects of this page.', kind('discovery.k8s.io', 'v1', 'EndpointSliceList')),
   object(DISCOVERY + 'Endpoint', 'One backend of a service.', {
     addresses: field(list(str), undefined, { listType: 'set' }),
     conditions: ref(DISCOVERY + 'EndpointConditions'),

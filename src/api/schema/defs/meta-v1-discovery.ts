@@ -3,9 +3,10 @@
 // Kubernetes twin: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go, v1.32.
 import { atomic, bool, field, list, object, open, ref, scalar, str, type TypeDecl } from '../dsl.js';
 import { META } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION } from '../type-meta.js';
 
-const apiVersion = field(str, 'The versioned schema of this representation; clients send it back as they received it.');
-const kindField = field(str, 'The kind of this object, in CamelCase.');
+const apiVersion = field(str, API_VERSION_DESCRIPTION);
+const kindField = field(str, KIND_DESCRIPTION);
 
 export const metaV1DiscoveryTypes: readonly TypeDecl[] = [
   object(META + 'APIVersions', 'The versions served under /api.', {

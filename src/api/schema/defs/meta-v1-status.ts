@@ -2,24 +2,25 @@
 // Kubernetes twin: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go (Status, DeleteOptions) and watch.go, v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int32, int64, bool, ref, list, atomic, kind, type TypeDecl } from '../dsl.js';
 import { META, RAW_EXTENSION, listMeta, acrossGroups } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION } from '../type-meta.js';
 
 export const metaV1StatusTypes: readonly TypeDecl[] = [
   object(META + 'Status', 'The outcome of a call that returns no object, usually an error.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     code: int32,
     details: ref(META + 'StatusDetails'),
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     message: str,
     metadata: field(listMeta, 'Standard object metadata.'),
     reason: str,
     status: str,
   }, { gvk: kind('', 'v1', 'Status') }),
   object(META + 'DeleteOptions', 'Options of a delete call: grace period, preconditions and how to treat dependents.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     dryRun: field(list(str), undefined, atomic),
     gracePeriodSeconds: int64,
     ignoreStoreReadErrorWithClusterBreakingPotential: bool,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     orphanDependents: bool,
     preconditions: ref(META + 'Preconditions'),
     propagationPolicy: str,
@@ -31,7 +32,7 @@ export const metaV1StatusTypes: readonly TypeDecl[] = [
   object(META + 'StatusDetails', 'Extra data about a Status: which object it concerns and the individual causes.', {
     causes: field(list(ref(META + 'StatusCause')), undefined, atomic),
     group: str,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     name: str,
     retryAfterSeconds: int32,
     uid: str,

@@ -2,6 +2,7 @@
 // Kubernetes twin: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go (object and list metadata, selectors, conditions), v1.32; field names, types and patch tags follow the Go structs.
 import { object, field, str, int64, bool, ref, list, mapOf, atomic, mergeList, mergeSet, type TypeDecl } from '../dsl.js';
 import { META, time } from '../names.js';
+import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION } from '../type-meta.js';
 
 export const metaV1Types: readonly TypeDecl[] = [
   object(META + 'Condition', 'One observed aspect of an object\'s state, in the shape most APIs share.', {
@@ -36,7 +37,7 @@ export const metaV1Types: readonly TypeDecl[] = [
     selfLink: str,
   }),
   object(META + 'ManagedFieldsEntry', 'Records which fields one manager set, through which operation and API version.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     fieldsType: str,
     fieldsV1: ref(META + 'FieldsV1'),
     manager: str,
@@ -45,10 +46,10 @@ export const metaV1Types: readonly TypeDecl[] = [
     time: time,
   }),
   object(META + 'OwnerReference', 'Points at an object that owns this one; garbage collection follows these links.', {
-    apiVersion: field(str, 'The versioned schema of this representation; clients send it back as they received it.'),
+    apiVersion: field(str, API_VERSION_DESCRIPTION),
     blockOwnerDeletion: bool,
     controller: bool,
-    kind: field(str, 'The kind of this object, in CamelCase.'),
+    kind: field(str, KIND_DESCRIPTION),
     name: str,
     uid: str,
   }, { required: ['apiVersion', 'kind', 'name', 'uid'] }),
