@@ -6,9 +6,7 @@ import type { Frozen } from '../../api/types.js';
 import type { Deployment } from '../../api/types/deployment.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
-import type { Clock } from '../../clock/clock.js';
 import type { Random } from '../../clock/random.js';
-import type { Client } from '../../client/client.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { Informer } from '../../client/informer.js';
 import { Lister } from '../../client/lister.js';
@@ -19,20 +17,15 @@ import { WorkQueue } from '../../client/work-queue.js';
 import { controllerRefOf } from '../shared/controller-ref.js';
 import { selectorFor } from '../shared/selector.js';
 import { reconcileDeployment, type DeploymentDeps } from './reconcile.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
-export interface DeploymentControllerOptions {
-  client: Client;
-  clock: Clock;
+export interface DeploymentControllerOptions extends ControllerOptions {
   /** Unused: the controller makes no random choices; kept so every controller starts alike. */
   random?: Random;
-  workers?: number;
 }
 
-export interface DeploymentController {
-  readonly started: Promise<boolean>;
-  reconcile(key: string): Promise<unknown>;
+export interface DeploymentController extends ControllerHandle {
   readonly queue: WorkQueue<string>;
-  stop(): Promise<void>;
 }
 
 export function startDeploymentController(options: DeploymentControllerOptions): DeploymentController {

@@ -5,7 +5,6 @@ import type { Endpoints } from '../../api/types/endpoints.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
-import type { Client } from '../../client/client.js';
 import { Informer } from '../../client/informer.js';
 import { Lister } from '../../client/lister.js';
 import { keyOf, objectKeyOf } from '../../client/object-key.js';
@@ -13,19 +12,12 @@ import { ENDPOINTS, PODS, SERVICES } from '../../client/resources.js';
 import { runController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { reconcileEndpoints } from './reconcile.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
-export interface EndpointsControllerOptions {
-  client: Client;
-  clock: Clock;
-  workers?: number;
-}
+export type EndpointsControllerOptions = ControllerOptions;
 
-export interface ServiceKeyedController {
-  readonly started: Promise<boolean>;
-  /** Reconciles one Service key ("namespace/name"). */
-  reconcile(key: string): Promise<void>;
-  stop(): Promise<void>;
-}
+/** Keys are Services ("namespace/name"). */
+export type ServiceKeyedController = ControllerHandle<void>;
 
 /** Keys of the Services in the pod's namespace whose selector matches its labels. */
 export function servicesSelecting(services: Lister<Service>, pod: Frozen<Pod>): string[] {

@@ -1,12 +1,10 @@
 // The EndpointSlice controller: every Service with a selector has EndpointSlices (IPv4)
 // listing its pods with ready/serving/terminating conditions.
 // Kubernetes twin: pkg/controller/endpointslice/endpointslice_controller.go.
-import type { Clock } from '../../clock/clock.js';
 import type { EndpointSlice } from '../../api/types/endpointslice.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
-import type { Client } from '../../client/client.js';
 import { Informer } from '../../client/informer.js';
 import { Lister } from '../../client/lister.js';
 import { keyOf } from '../../client/object-key.js';
@@ -16,18 +14,11 @@ import { podsToServicesQueue } from '../endpoints/index.js';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './plan.js';
 import { reconcileSlices } from './reconcile.js';
 import { SliceTracker } from './tracker.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
-export interface EndpointSliceControllerOptions {
-  client: Client;
-  clock: Clock;
-  workers?: number;
-}
+export type EndpointSliceControllerOptions = ControllerOptions;
 
-export interface EndpointSliceController {
-  readonly started: Promise<boolean>;
-  reconcile(key: string): Promise<ReconcileResult | void>;
-  stop(): Promise<void>;
-}
+export type EndpointSliceController = ControllerHandle<ReconcileResult | void>;
 
 export function startEndpointSliceController(options: EndpointSliceControllerOptions): EndpointSliceController {
   const { client, clock } = options;

@@ -2,9 +2,7 @@
 // are object uids; reconcile deletes objects whose owners are gone and carries out the
 // Foreground and Orphan propagation finalizers.
 // Kubernetes twin: pkg/controller/garbagecollector (garbagecollector.go, graph_builder.go).
-import type { Clock } from '../../clock/clock.js';
 import type { Frozen } from '../../api/types.js';
-import type { Client } from '../../client/client.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { Informer } from '../../client/informer.js';
 import type { HasMetadata, ResourceType } from '../../client/resources.js';
@@ -13,21 +11,16 @@ import { WorkQueue } from '../../client/work-queue.js';
 import { OwnershipGraph, isDeletingDependents, isOrphaning, nodeOf, type GraphNode } from './graph.js';
 import { reconcileItem, type GcContext } from './reconcile.js';
 import { KindMapper, MONITORED_RESOURCES } from './resources.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
-export interface GarbageCollectorOptions {
-  client: Client;
-  clock: Clock;
+export interface GarbageCollectorOptions extends ControllerOptions {
   /** Resources to watch (default: all kubesim serves). */
   resources?: readonly ResourceType[];
-  workers?: number;
 }
 
-export interface GarbageCollectorController {
-  readonly started: Promise<boolean>;
-  /** The reconcile of one object uid, for tests (level-triggered, idempotent). */
-  reconcile(uid: string): Promise<void>;
+/** Keys are object uids. */
+export interface GarbageCollectorController extends ControllerHandle<void> {
   readonly graph: OwnershipGraph;
-  stop(): Promise<void>;
 }
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

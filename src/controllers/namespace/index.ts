@@ -1,26 +1,18 @@
 // The namespace controller: namespaces being deleted are drained and finalized.
 // Kubernetes twin: pkg/controller/namespace/namespace_controller.go.
-import type { Clock } from '../../clock/clock.js';
 import type { Namespace } from '../../api/types/namespace.js';
 import type { Frozen } from '../../api/types.js';
-import type { Client } from '../../client/client.js';
 import { Informer } from '../../client/informer.js';
 import { NAMESPACES } from '../../client/resources.js';
 import { runController, type ReconcileResult } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { reconcileNamespace } from './reconcile.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
-export interface NamespaceControllerOptions {
-  client: Client;
-  clock: Clock;
-  workers?: number;
-}
+export type NamespaceControllerOptions = ControllerOptions;
 
-export interface NamespaceController {
-  readonly started: Promise<boolean>;
-  reconcile(name: string): Promise<ReconcileResult | void>;
-  stop(): Promise<void>;
-}
+/** Keys are namespace names. */
+export type NamespaceController = ControllerHandle<ReconcileResult | void>;
 
 export function startNamespaceController(options: NamespaceControllerOptions): NamespaceController {
   const { client, clock } = options;

@@ -13,12 +13,13 @@ import { Informer } from '../../client/informer.js';
 import { Lister } from '../../client/lister.js';
 import { objectKeyOf } from '../../client/object-key.js';
 import { LEASES, NODES, PODS } from '../../client/resources.js';
-import { runController, type RunningController } from '../../client/run-controller.js';
+import { runController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { noExecuteTaints } from './eviction-plan.js';
 import type { NodeHealth } from './health.js';
 import { NODE_LEASE_NAMESPACE, reconcileNode } from './reconcile.js';
 import { reconcilePodEviction, type ScheduledEviction } from './taint-eviction.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
 /** kube-controller-manager's --node-monitor-grace-period and --node-monitor-period. */
 export const DEFAULT_NODE_MONITOR_GRACE_PERIOD_MS = 40_000;
@@ -31,16 +32,9 @@ export interface NodeLifecycleOptions {
   nodeMonitorPeriodMs?: number;
 }
 
-export interface NodeLifecycleControllerOptions extends NodeLifecycleOptions {
-  client: Client;
-  clock: Clock;
-}
+export interface NodeLifecycleControllerOptions extends NodeLifecycleOptions, Omit<ControllerOptions, 'workers'> {}
 
-export interface RunningNodeController {
-  readonly started: Promise<boolean>;
-  reconcile(key: string): Promise<unknown>;
-  stop(): Promise<void>;
-}
+export type RunningNodeController = ControllerHandle;
 
 export function startNodeLifecycleController(options: NodeLifecycleControllerOptions): RunningNodeController {
   const { client, clock } = options;

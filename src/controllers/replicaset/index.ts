@@ -5,9 +5,7 @@ import { selectorFor } from '../shared/selector.js';
 import type { Frozen } from '../../api/types.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
-import type { Clock } from '../../clock/clock.js';
 import type { Random } from '../../clock/random.js';
-import type { Client } from '../../client/client.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { Informer } from '../../client/informer.js';
 import { Lister } from '../../client/lister.js';
@@ -20,22 +18,16 @@ import { ControllerIndex } from '../shared/controller-index.js';
 import { isPodReady } from '../shared/pod-state.js';
 import { reconcileReplicaSet, type ReplicaSetDeps } from './reconcile.js';
 import { UidTrackingExpectations } from './uid-tracking-expectations.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
-export interface ReplicaSetControllerOptions {
-  client: Client;
-  clock: Clock;
+export interface ReplicaSetControllerOptions extends ControllerOptions {
   /** Unused for now (the ranking's ties break by uid); kept so every controller starts alike. */
   random?: Random;
-  workers?: number;
   burstReplicas?: number;
 }
 
-export interface ReplicaSetController {
-  readonly started: Promise<boolean>;
-  /** Reconciles one key now (tests: a second pass must write nothing). */
-  reconcile(key: string): Promise<unknown>;
+export interface ReplicaSetController extends ControllerHandle {
   readonly queue: WorkQueue<string>;
-  stop(): Promise<void>;
 }
 
 export function startReplicaSetController(options: ReplicaSetControllerOptions): ReplicaSetController {

@@ -1,10 +1,8 @@
 // A simulated cloud load-balancer controller: LoadBalancer Services get
 // status.loadBalancer.ingress from an address pool. Kubernetes twin: the service controller
 // of k8s.io/cloud-provider (controllers/service/controller.go), with a pool as the "cloud".
-import type { Clock } from '../../clock/clock.js';
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
-import type { Client } from '../../client/client.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { Informer } from '../../client/informer.js';
 import { Lister } from '../../client/lister.js';
@@ -15,21 +13,16 @@ import { WorkQueue } from '../../client/work-queue.js';
 import { wantsLoadBalancer } from './plan.js';
 import { DEFAULT_POOL, parsePool } from './pool.js';
 import { reconcileLoadBalancer, type LbContext } from './reconcile.js';
+import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
 export { DEFAULT_POOL } from './pool.js';
 
-export interface ServiceLBControllerOptions {
-  client: Client;
-  clock: Clock;
+export interface ServiceLBControllerOptions extends Omit<ControllerOptions, 'workers'> {
   /** Address ranges, e.g. "172.18.255.200-172.18.255.250" (the default). */
   addressPool?: string;
 }
 
-export interface ServiceLBController {
-  readonly started: Promise<boolean>;
-  reconcile(key: string): Promise<ReconcileResult | void>;
-  stop(): Promise<void>;
-}
+export type ServiceLBController = ControllerHandle<ReconcileResult | void>;
 
 export function startServiceLBController(options: ServiceLBControllerOptions): ServiceLBController {
   const { client, clock } = options;

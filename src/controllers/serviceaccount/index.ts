@@ -15,12 +15,11 @@ import { runController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { DEFAULT_SERVICE_ACCOUNT, FAKE_ROOT_CA, ROOT_CA_CONFIGMAP } from './plan.js';
 import { syncRootCA, syncServiceAccounts } from './reconcile.js';
+import type { ControllerOptions } from '../shared/controller.js';
 
 export { FAKE_ROOT_CA } from './plan.js';
 
-export interface ServiceAccountControllerOptions {
-  client: Client;
-  clock: Clock;
+export interface ServiceAccountControllerOptions extends Omit<ControllerOptions, 'workers'> {
   /** The PEM bundle published as kube-root-ca.crt (default: a fake one). */
   rootCA?: string;
 }
