@@ -3,27 +3,7 @@
 // Kubernetes twin: k8s.io/apiserver/pkg/endpoints/discovery (+ discovery/aggregated).
 import type { ResourceDefinition } from '../api/registry/definition.js';
 import type { Registry } from '../api/registry/registry.js';
-
-interface SubresourceInfo {
-  name: string;
-  kind: string;
-  group?: string;
-  version?: string;
-  verbs: string[];
-}
-
-/** The subresources a definition serves, with the kind each answers in. */
-export function subresourcesOf(def: ResourceDefinition): SubresourceInfo[] {
-  const subs: SubresourceInfo[] = [];
-  if (def.resource === 'pods') {
-    subs.push({ name: 'binding', kind: 'Binding', verbs: ['create'] });
-    subs.push({ name: 'log', kind: 'Pod', verbs: ['get'] });
-  }
-  if (def.resource === 'namespaces') subs.push({ name: 'finalize', kind: 'Namespace', verbs: ['update'] });
-  if (def.scale) subs.push({ name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] });
-  if (def.statusSubresource) subs.push({ name: 'status', kind: def.kind, verbs: ['get', 'patch', 'update'] });
-  return subs;
-}
+import { subresourcesOf } from '../api/registry/subresources.js';
 
 const groupVersion = (group: string, version: string): string => (group ? `${group}/${version}` : version);
 

@@ -3,7 +3,7 @@
 import * as errors from '../api/errors.js';
 import type { Registry } from '../api/registry/registry.js';
 import { jsonResponse, type ApiResponse } from './api-request.js';
-import { subresourcesOf } from './discovery.js';
+import { subresourcesOf } from '../api/registry/subresources.js';
 import { openapiV2, openapiV3GroupVersion, openapiV3Root, type OpenApiResource } from './openapi/index.js';
 
 function servedResources(registry: Registry): OpenApiResource[] {

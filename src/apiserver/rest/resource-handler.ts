@@ -6,6 +6,7 @@ import { apiVersionOf, type ResourceDefinition } from '../../api/registry/defini
 import type { KubeObject } from '../../api/types.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from '../api-request.js';
 import { jsonOf } from '../encoding.js';
+import { subresourcesOf } from '../../api/registry/subresources.js';
 import { negotiate } from '../negotiation.js';
 import { isTrue, type ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
@@ -23,25 +24,13 @@ import { applyScale, scaleOf } from './scale.js';
 import { parseTableOptions } from './table.js';
 import { openWatch } from './watch.js';
 
-/** Which verbs each subresource serves. */
+/** Whether the route exists, and whether it serves the verb: from the resource's subresource list. */
 function subresourceAllows(def: ResourceDefinition, sub: string, verb: string): boolean {
-  switch (sub) {
-    case '':
-      return (def.verbs as readonly string[]).includes(verb);
-    case 'status':
-      return def.statusSubresource && ['get', 'update', 'patch'].includes(verb);
-    case 'scale':
-      return def.scale !== undefined && ['get', 'update', 'patch'].includes(verb);
-    case 'binding':
-      return def.resource === 'pods' && verb === 'create';
-    case 'log':
-      return def.resource === 'pods' && verb === 'get';
-    case 'finalize':
-      return def.resource === 'namespaces' && verb === 'update';
-    default:
-      return false;
-  }
+  if (sub === '') return (def.verbs as readonly string[]).includes(verb);
+  return subresourcesOf(def).some((s) => s.name === sub && s.verbs.includes(verb));
 }
+
+const subresourceExists = (def: ResourceDefinition, sub: string): boolean => sub === '' || subresourcesOf(def).some((s) => s.name === sub);
 
 export async function handleResource(store: ResourceStore, req: ApiRequest, r: ResourceRequest): Promise<ApiResponse> {
   const { def, ctx } = store;
@@ -164,15 +153,6 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
   }
 }
 
-function subresourceExists(def: ResourceDefinition, sub: string): boolean {
-  return (
-    sub === '' ||
-    (sub === 'status' && def.statusSubresource) ||
-    (sub === 'scale' && def.scale !== undefined) ||
-    ((sub === 'binding' || sub === 'log') && def.resource === 'pods') ||
-    (sub === 'finalize' && def.resource === 'namespaces')
-  );
-}
 
 /** A patch may not move the object to another name or namespace. */
 function patched(def: ResourceDefinition, obj: KubeObject, r: ResourceRequest): KubeObject {

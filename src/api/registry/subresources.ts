@@ -1,0 +1,24 @@
+// The subresources a resource serves, with the kind each answers in and its verbs: the one list
+// discovery, the OpenAPI documents and request routing all read.
+import type { ResourceDefinition } from './definition.js';
+
+export interface SubresourceInfo {
+  name: string;
+  kind: string;
+  group?: string;
+  version?: string;
+  verbs: string[];
+}
+
+/** The subresources a definition serves, with the kind each answers in. */
+export function subresourcesOf(def: ResourceDefinition): SubresourceInfo[] {
+  const subs: SubresourceInfo[] = [];
+  if (def.resource === 'pods') {
+    subs.push({ name: 'binding', kind: 'Binding', verbs: ['create'] });
+    subs.push({ name: 'log', kind: 'Pod', verbs: ['get'] });
+  }
+  if (def.resource === 'namespaces') subs.push({ name: 'finalize', kind: 'Namespace', verbs: ['update'] });
+  if (def.scale) subs.push({ name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] });
+  if (def.statusSubresource) subs.push({ name: 'status', kind: def.kind, verbs: ['get', 'patch', 'update'] });
+  return subs;
+}
