@@ -1,11 +1,12 @@
-// Finds the first value whose JSON type does not fit its field, worded as the apiserver's
-// decoder words it: `json: cannot unmarshal number into Go struct field ConfigMap.data of
+// What a value of the wrong JSON type is, worded as the apiserver's decoder words it
+// (the walk that finds it is inspect.ts): `json: cannot unmarshal number into Go struct field ConfigMap.data of
 // type string`. Kubernetes twin: encoding/json's UnmarshalTypeError as sigs.k8s.io/json
 // reports it (the innermost struct's Go name, then the JSON path from the root without
 // indexes), wrapped by the handler as `<Kind> in version "v1" cannot be handled as a <Kind>: ...`.
 import type { Shape } from './dsl.js';
 import { INT_OR_STRING, QUANTITY, RAW_EXTENSION } from './names.js';
-import { typeNamed, typeOfKind } from './registry.js';
+import { inspectObject } from './inspect.js';
+import { typeNamed } from './registry.js';
 
 const goStructName = (definition: string): string => definition.slice(definition.lastIndexOf('.') + 1);
 const goPackage = (definition: string): string => {
@@ -46,13 +47,6 @@ function goTypeName(shape: Shape): string {
   }
 }
 
-interface Mismatch {
-  struct: string;
-  path: string[];
-  given: unknown;
-  expected: Shape;
-}
-
 /** Whether a JSON value can decode into a field of this shape (null fits anything). */
 export function fits(shape: Shape, value: unknown): boolean {
   // null decodes into anything as its zero value.
@@ -83,44 +77,9 @@ export function fits(shape: Shape, value: unknown): boolean {
   }
 }
 
-function checkShape(shape: Shape, value: unknown, struct: string, path: string[]): Mismatch | undefined {
-  if (!fits(shape, value)) return { struct, path, given: value, expected: shape };
-  if (value === null) return undefined;
-  if (shape.type === 'array') {
-    for (const item of value as unknown[]) {
-      const m = checkShape(shape.items, item, struct, path);
-      if (m) return m;
-    }
-  } else if (shape.type === 'map') {
-    for (const item of Object.values(value as Record<string, unknown>)) {
-      const m = checkShape(shape.values, item, struct, path);
-      if (m) return m;
-    }
-  } else if (shape.type === 'ref') {
-    return checkDefinition(shape.ref, value, path);
-  }
-  return undefined;
-}
-
-function checkDefinition(name: string, value: unknown, path: string[]): Mismatch | undefined {
-  const decl = typeNamed(name);
-  if (!decl || decl.kind === 'scalar' || typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const field = decl.fields[key];
-    if (!field) continue; // unknown fields are strict validation's business
-    const m = checkShape(field.shape, item, goStructName(decl.name), [...path, key]);
-    if (m) return m;
-  }
-  return undefined;
-}
-
 /** The decode error for the first ill-typed value of `object`, or undefined when all fit. */
 export function typeMismatch(group: string, version: string, kind: string, object: unknown): string | undefined {
-  const decl = typeOfKind(group, version, kind);
-  if (!decl) return undefined;
-  const m = checkDefinition(decl.name, object, []);
-  if (!m) return undefined;
-  return describeMismatch(m.struct, m.path, m.given, m.expected);
+  return inspectObject(group, version, kind, object).mismatch;
 }
 
 /** Go's UnmarshalTypeError text for a value that does not fit its field. */

@@ -1,6 +1,6 @@
 // Schema declarations: Lease, LeaseList, LeaseSpec.
 // Kubernetes twin: staging/src/k8s.io/api/coordination/v1/types.go (Lease), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, ref, list, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, ref, kind, type TypeDecl } from '../dsl.js';
 import { COORDINATION, microTime, objectMeta } from '../names.js';
 import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 

@@ -1,6 +1,6 @@
 // Schema declarations: Event, EventList, EventSeries.
 // Kubernetes twin: staging/src/k8s.io/api/events/v1/types.go (Event), v1.32; field names, types and patch tags follow the Go structs.
-import { object, field, str, int32, ref, list, kind, type TypeDecl } from '../dsl.js';
+import { object, field, str, int32, ref, kind, type TypeDecl } from '../dsl.js';
 import { CORE, EVENTS, time, microTime, objectMeta } from '../names.js';
 import { API_VERSION_DESCRIPTION, KIND_DESCRIPTION, listType } from '../type-meta.js';
 
