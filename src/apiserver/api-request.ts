@@ -33,11 +33,35 @@ export interface WatchStream {
 }
 
 export type ApiResponse =
-  | { status: number; headers: Record<string, string>; body: string | Buffer; watch?: undefined }
-  | { status: 200; headers: Record<string, string>; body?: undefined; watch: WatchStream };
+  | {
+      status: number;
+      headers: Record<string, string>;
+      body: string | Buffer;
+      watch?: undefined;
+      /**
+       * The answer as a frozen object, when it is one the store holds (or a list of them):
+       * `body` is its JSON. A caller in the same process takes it as it is, and `body` is then
+       * never serialised for it.
+       */
+      value?: unknown;
+    }
+  | { status: 200; headers: Record<string, string>; body?: undefined; watch: WatchStream; value?: undefined };
 
 export const JSON_TYPE = 'application/json';
 
 export function jsonResponse(status: number, body: string | Buffer, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
+}
+
+/** A JSON answer carrying its value: the JSON is made on first read of `body`, if ever. */
+export function valueResponse(status: number, value: unknown, encode: () => string | Buffer, headers: Record<string, string> = {}): ApiResponse {
+  let body: string | Buffer | undefined;
+  return {
+    status,
+    headers: { 'content-type': JSON_TYPE, ...headers },
+    get body(): string | Buffer {
+      return (body ??= encode());
+    },
+    value,
+  };
 }

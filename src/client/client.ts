@@ -210,6 +210,8 @@ export class Client {
     });
     if (res.watch) throw new Error(`${method} ${path}: the server answered with a watch stream`);
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res.status, res.body);
+    // In process the server hands over the stored (frozen) object itself: no JSON either way.
+    if (res.value !== undefined) return deepFreeze(res.value);
     return deepFreeze(JSON.parse(String(res.body)) as unknown);
   }
 }

@@ -14,7 +14,7 @@ import { applyConflictError, type Conflict } from './conflict.js';
 import { FieldSet } from './field-set.js';
 import { countsFor, ownable, withoutManagedFields, type Subresource } from './ignored-fields.js';
 import { allowedFromLastApplied, buildLastApplied, KUBECTL_MANAGER, LAST_APPLIED, lastAppliedOf } from './last-applied.js';
-import { capUpdateManagers, decodeOrEmpty, encodeManagedFields, managerIdentifier, type Managed } from './managed-fields.js';
+import { capUpdateManagers, decodeOrEmpty, encodeManagedFields, fieldsOf, managerIdentifier, type Managed } from './managed-fields.js';
 import { merge, removeItems } from './merge.js';
 import { rootType, type TypeNode } from './schema-types.js';
 import { toFieldSet } from './to-field-set.js';
@@ -46,9 +46,9 @@ export function applyConfiguration(args: ApplyArgs): Json {
   const managed = decodeOrEmpty((args.current as Json | undefined)?.metadata?.managedFields);
   const id = managerIdentifier({ manager: args.manager, operation: 'Apply', subresource: sub });
   const previous = managed.get(id);
-  const newSet = toFieldSet(root, applied).filter(countsFor(root, sub));
+  const newSet = toFieldSet(root, applied).filterTop(countsFor(root, sub));
   managed.set(id, { manager: args.manager, operation: 'Apply', apiVersion, subresource: sub, time: previous?.time, set: newSet });
-  const merged = prune(root, merge(root, live, applied) as Json, managed, id, previous?.set);
+  const merged = prune(root, merge(root, live, applied) as Json, managed, id, previous ? fieldsOf(previous) : undefined);
 
   let conflicts = takeOver(root, live, merged, managed, id, sub, args.force);
   if (conflicts.length > 0 && args.manager === KUBECTL_MANAGER) {
@@ -94,7 +94,7 @@ function checkApplied(applied: Json, apiVersion: string, kind: string): void {
 function prune(root: TypeNode, merged: Json, managed: Managed, id: string, last: FieldSet | undefined): Json {
   if (!last || last.isEmpty()) return merged;
   let owned = new FieldSet();
-  for (const m of managed.values()) owned = owned.union(m.set);
+  for (const m of managed.values()) owned = owned.union(fieldsOf(m));
   const gone = last.difference(owned);
   return gone.isEmpty() ? merged : ((removeItems(root, merged, gone) as Json | undefined) ?? merged);
 }
@@ -106,19 +106,19 @@ function prune(root: TypeNode, merged: Json, managed: Managed, id: string, last:
 function takeOver(root: TypeNode, live: Json, merged: Json, managed: Managed, id: string, sub: Subresource, force: boolean): Conflict[] {
   const keep = countsFor(root, sub);
   const cmp = compare(root, live, merged);
-  const changed = cmp.modified.union(cmp.added).filter(keep);
-  const removed = cmp.removed.filter(keep);
+  const changed = cmp.modified.union(cmp.added).filterTop(keep);
+  const removed = cmp.removed.filterTop(keep);
   const conflicts: Conflict[] = [];
   for (const [other, m] of managed) {
     if (other === id) continue;
-    m.set.intersection(changed).forEach((path) => conflicts.push({ managerId: other, path }));
+    fieldsOf(m).intersection(changed).forEach((path) => conflicts.push({ managerId: other, path }));
   }
   if (conflicts.length > 0 && !force) return conflicts;
   for (const [other, m] of [...managed]) {
     if (other === id) continue;
-    const set = m.set.difference(changed).difference(removed);
+    const set = fieldsOf(m).difference(changed).difference(removed);
     if (set.isEmpty()) managed.delete(other);
-    else managed.set(other, { ...m, set });
+    else managed.set(other, { ...m, set, fieldsV1: undefined });
   }
   return [];
 }

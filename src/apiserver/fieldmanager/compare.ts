@@ -16,14 +16,22 @@ export interface Comparison {
   readonly removed: FieldSet;
 }
 
-/** Compares two versions; `undefined` means absent, `null` is a present null value. */
-export function compare(type: TypeNode, lhs: unknown, rhs: unknown): Comparison {
-  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  walk(c, type, lhs, rhs, []);
-  return c;
+interface Walk extends Comparison {
+  /** Which top-level fields are compared at all (a status write looks at status only). */
+  readonly top: (token: PathToken) => boolean;
 }
 
-function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: PathToken[]): void {
+/**
+ * Compares two versions; `undefined` means absent, `null` is a present null value. Only the
+ * top-level fields `top` accepts are compared (all by default).
+ */
+export function compare(type: TypeNode, lhs: unknown, rhs: unknown, top: (token: PathToken) => boolean = () => true): Comparison {
+  const c: Walk = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet(), top };
+  walk(c, type, lhs, rhs, []);
+  return { added: c.added, modified: c.modified, removed: c.removed };
+}
+
+function walk(c: Walk, type: TypeNode, lhs: unknown, rhs: unknown, path: PathToken[]): void {
   // The same (frozen) subtree on both sides, as a status write carries its spec over: nothing changed.
   if (lhs === rhs && typeof lhs === 'object' && lhs !== null) return;
   const value = rhs === undefined ? lhs : rhs;
@@ -35,8 +43,15 @@ function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: P
     const r = isPlainObject(rhs) ? rhs : EMPTY;
     // One path array for the whole walk, pushed and popped: inserting into a set copies it.
     const visit = (k: string): void => {
-      path.push(fieldToken(k));
-      walk(c, childType(type, k), l[k], r[k], path);
+      const token = fieldToken(k);
+      if (path.length === 0 && !c.top(token)) return;
+      // managedFields record the fields; they are not among them (and are compared by no one).
+      if (path.length === 1 && k === 'managedFields' && path[0] === METADATA) return;
+      const lv = l[k];
+      const rv = r[k];
+      if (lv === undefined && rv !== undefined) return walkAdded(nodeAt(c.added, path), token, childType(type, k), rv);
+      path.push(token);
+      walk(c, childType(type, k), lv, rv, path);
       path.pop();
     };
     for (const k in l) visit(k);
@@ -44,6 +59,7 @@ function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: P
   } else if (kind === 'list') {
     const item = elementType(type);
     zipLists(indexList(type, lhs), indexList(type, rhs), (t, l, r) => {
+      if (l === undefined && r !== undefined) return walkAdded(nodeAt(c.added, path), t, item, r);
       path.push(t);
       walk(c, item, l, r, path);
       path.pop();
@@ -58,13 +74,39 @@ function walk(c: Comparison, type: TypeNode, lhs: unknown, rhs: unknown, path: P
 }
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+const METADATA = fieldToken('metadata');
+
+/** The node of a set at a path, made on demand. */
+function nodeAt(set: FieldSet, path: readonly PathToken[]): FieldSet {
+  let node = set;
+  for (const t of path) node = node.child(t);
+  return node;
+}
+
+/**
+ * A value the other side does not have: it and everything in it are added. Same answer as
+ * walk() with nothing on the left, without comparing (a create is all this).
+ */
+function walkAdded(parent: FieldSet, token: PathToken, type: TypeNode, value: unknown): void {
+  parent.members.add(token);
+  const kind = walkKind(type, value);
+  if (kind === 'map' && isPlainObject(value)) {
+    let node: FieldSet | undefined;
+    for (const k in value) walkAdded((node ??= parent.child(token)), fieldToken(k), childType(type, k), value[k]);
+  } else if (kind === 'list' && Array.isArray(value) && value.length > 0) {
+    const item = elementType(type);
+    const { order, items } = indexList(type, value);
+    const node = parent.child(token);
+    for (const t of order) walkAdded(node, t, item, items.get(t));
+  }
+}
 
 function bothEmpty<T>(lhs: unknown, rhs: unknown, is: (v: unknown) => v is T, empty: (v: T) => boolean): boolean {
   const emptyOrNull = (v: unknown) => v === undefined || v === null || (is(v) && empty(v));
   return emptyOrNull(lhs) && emptyOrNull(rhs);
 }
 
-function leaf(c: Comparison, lhs: unknown, rhs: unknown, path: PathToken[]): void {
+function leaf(c: Walk, lhs: unknown, rhs: unknown, path: PathToken[]): void {
   if (path.length === 0) return;
   if (lhs === undefined) c.added.insert(path);
   else if (rhs === undefined) c.removed.insert(path);

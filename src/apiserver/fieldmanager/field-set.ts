@@ -52,18 +52,33 @@ export class FieldSet {
     return this.children.get(token);
   }
 
+  // The algebra below never changes its operands and shares every subtree a result has in
+  // common with one of them: a set is never modified once built (insert and child are for
+  // building only), so a result may hand back an operand, or an operand's subtree, as is.
+  // That keeps a status write, which touches a few fields of a large set, from copying it.
+
   union(other: FieldSet): FieldSet {
-    const out = this.clone();
-    out.#addAll(other);
+    if (other === this || other.isEmpty()) return this;
+    if (this.isEmpty()) return other;
+    const out = new FieldSet();
+    for (const m of this.members) out.members.add(m);
+    for (const m of other.members) out.members.add(m);
+    for (const [t, c] of this.children) {
+      const o = other.children.get(t);
+      out.children.set(t, o ? c.union(o) : c);
+    }
+    for (const [t, o] of other.children) if (!this.children.has(t)) out.children.set(t, o);
     return out;
   }
 
   difference(other: FieldSet): FieldSet {
+    if (other === this) return new FieldSet();
+    if (!this.intersects(other)) return this;
     const out = new FieldSet();
     for (const m of this.members) if (!other.members.has(m)) out.members.add(m);
     for (const [t, c] of this.children) {
       const o = other.children.get(t);
-      const d = o ? c.difference(o) : c.clone();
+      const d = o ? c.difference(o) : c;
       if (!d.isEmpty()) out.children.set(t, d);
     }
     return out;
@@ -81,29 +96,26 @@ export class FieldSet {
     return out;
   }
 
-  /** Only the paths for which keep(path) holds (walked in no particular order: sets have none). */
-  filter(keep: (path: FieldPathTokens) => boolean): FieldSet {
-    const out = new FieldSet();
-    this.#filterInto(out, keep, []);
-    return out;
-  }
-
-  #filterInto(out: FieldSet, keep: (path: FieldPathTokens) => boolean, prefix: PathToken[]): void {
-    for (const m of this.members) {
-      prefix.push(m);
-      if (keep(prefix)) out.insert(prefix);
-      prefix.pop();
-    }
+  /** Whether some path is in both sets (the intersection is not empty), without building it. */
+  intersects(other: FieldSet): boolean {
+    const [small, large] = this.members.size <= other.members.size ? [this.members, other.members] : [other.members, this.members];
+    for (const m of small) if (large.has(m)) return true;
     for (const [t, c] of this.children) {
-      prefix.push(t);
-      c.#filterInto(out, keep, prefix);
-      prefix.pop();
+      const o = other.children.get(t);
+      if (o && c.intersects(o)) return true;
     }
+    return false;
   }
 
-  clone(): FieldSet {
+  /** Only the paths whose first element passes keep (subtrees are shared, not copied). */
+  filterTop(keep: (token: PathToken) => boolean): FieldSet {
+    let all = true;
+    for (const m of this.members) if (!keep(m)) all = false;
+    for (const t of this.children.keys()) if (!keep(t)) all = false;
+    if (all) return this;
     const out = new FieldSet();
-    out.#addAll(this);
+    for (const m of this.members) if (keep(m)) out.members.add(m);
+    for (const [t, c] of this.children) if (keep(t)) out.children.set(t, c);
     return out;
   }
 
@@ -121,11 +133,6 @@ export class FieldSet {
 
   equals(other: FieldSet): boolean {
     return this.difference(other).isEmpty() && other.difference(this).isEmpty();
-  }
-
-  #addAll(other: FieldSet): void {
-    for (const m of other.members) this.members.add(m);
-    for (const [t, c] of other.children) this.child(t).#addAll(c);
   }
 }
 
@@ -156,12 +163,56 @@ export function keyToken(keys: Record<string, unknown>): PathToken {
 /** The FieldsV1 JSON object of a set. */
 export function toFieldsV1(set: FieldSet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const t of sortTokens([...new Set([...set.members, ...set.children.keys()])])) {
-    const c = set.children.get(t);
-    const inner = c && !c.isEmpty() ? toFieldsV1(c) : {};
-    out[t] = set.members.has(t) && Object.keys(inner).length > 0 ? { '.': {}, ...inner } : inner;
-  }
+  writeFieldsV1(set, out);
   return out;
+}
+
+function writeFieldsV1(set: FieldSet, out: Record<string, unknown>): void {
+  const tokens: PathToken[] = [...set.members];
+  for (const t of set.children.keys()) if (!set.members.has(t)) tokens.push(t);
+  if (tokens.length > 1) sortTokens(tokens);
+  for (const t of tokens) {
+    const c = set.children.get(t);
+    if (!c || (c.members.size === 0 && c.children.size === 0)) {
+      out[t] = {};
+      continue;
+    }
+    const inner: Record<string, unknown> = set.members.has(t) ? { '.': {} } : {};
+    writeFieldsV1(c, inner);
+    out[t] = inner;
+  }
+}
+
+// Questions asked of a stored FieldsV1 object without decoding it: most managers of an object
+// are untouched by a write, and their stored fields are kept as they are.
+type FieldsV1Node = Readonly<Record<string, unknown>>;
+
+const asNode = (v: unknown): FieldsV1Node | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as FieldsV1Node) : undefined);
+
+/** Whether the element `token` of a FieldsV1 node is a member (a leaf, or marked "."). */
+function memberOf(node: FieldsV1Node, token: PathToken): boolean {
+  const sub = asNode(node[token]);
+  if (!sub) return false;
+  for (const k in sub) if (k === '.') return true;
+  return Object.keys(sub).length === 0;
+}
+
+/** Whether a (normalised) stored FieldsV1 object and a set share a path. */
+export function fieldsV1Intersects(fields: unknown, set: FieldSet): boolean {
+  const node = asNode(fields);
+  if (!node) return false;
+  for (const m of set.members) if (memberOf(node, m)) return true;
+  for (const [t, c] of set.children) if (t in node && fieldsV1Intersects(node[t], c)) return true;
+  return false;
+}
+
+/** Whether every path of the set is in a (normalised) stored FieldsV1 object. */
+export function fieldsV1Covers(fields: unknown, set: FieldSet): boolean {
+  const node = asNode(fields);
+  if (!node) return set.isEmpty();
+  for (const m of set.members) if (!memberOf(node, m)) return false;
+  for (const [t, c] of set.children) if (!fieldsV1Covers(node[t], c)) return false;
+  return true;
 }
 
 /** Reads a FieldsV1 object; throws on anything that is not one. Key and value tokens are normalised. */

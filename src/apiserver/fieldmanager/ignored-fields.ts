@@ -3,7 +3,7 @@
 // resource, everything but status on /status).
 // Kubernetes twin: managedfields/internal/stripmeta.go and the strategies' GetResetFields
 // (e.g. pkg/registry/apps/deployment/strategy.go), used as structured-merge-diff IgnoredFields.
-import { FieldSet, fieldToken, type FieldPathTokens } from './field-set.js';
+import { FieldSet, fieldToken, type PathToken } from './field-set.js';
 import type { TypeNode } from './schema-types.js';
 
 const meta = (name: string) => [fieldToken('metadata'), fieldToken(name)];
@@ -26,18 +26,22 @@ export const STRIPPED: FieldSet = FieldSet.of(
 
 export type Subresource = '' | 'status' | 'scale' | (string & {});
 
-/** Whether a path counts for a write through this endpoint. */
-export function countsFor(root: TypeNode, subresource: Subresource): (path: FieldPathTokens) => boolean {
-  const status = fieldToken('status');
-  if (subresource === 'status') return (p) => p[0] === status;
+const STATUS = fieldToken('status');
+const isStatus = (top: PathToken) => top === STATUS;
+const isNotStatus = (top: PathToken) => top !== STATUS;
+const always = () => true;
+
+/** Whether a path counts for a write through this endpoint, by its first element. */
+export function countsFor(root: TypeNode, subresource: Subresource): (top: PathToken) => boolean {
+  if (subresource === 'status') return isStatus;
   const hasStatus = root.t === 'struct' && 'status' in root.decl.fields;
-  if (subresource === '' && hasStatus) return (p) => p[0] !== status;
-  return () => true;
+  if (subresource === '' && hasStatus) return isNotStatus;
+  return always;
 }
 
 /** The set as a manager may own it through this endpoint. */
 export function ownable(set: FieldSet, root: TypeNode, subresource: Subresource): FieldSet {
-  return set.filter(countsFor(root, subresource)).difference(STRIPPED);
+  return set.filterTop(countsFor(root, subresource)).difference(STRIPPED);
 }
 
 /** A copy of the object without metadata.managedFields, for comparing and merging. */

@@ -6,7 +6,7 @@
 // an applier keeps one entry whatever version it applies through. Entries are sorted Apply
 // before Update, then oldest first (by whole seconds), then by manager, apiVersion, subresource.
 import type { ManagedFieldsEntry } from '../../api/types.js';
-import { FieldSet, fromFieldsV1, toFieldsV1 } from './field-set.js';
+import { FieldSet, fieldsV1Covers, fieldsV1Intersects, fromFieldsV1, toFieldsV1 } from './field-set.js';
 
 export interface ManagerFields {
   readonly manager: string;
@@ -14,8 +14,46 @@ export interface ManagerFields {
   readonly apiVersion: string;
   readonly subresource: string;
   readonly time?: string;
-  readonly set: FieldSet;
+  /** The manager's fields, when built or changed by this write (see fieldsOf). */
+  readonly set?: FieldSet;
+  /**
+   * The stored FieldsV1 object the manager was read from, standing for its fields while `set`
+   * is absent: a write that leaves a manager's fields alone neither decodes nor re-encodes them.
+   */
+  readonly fieldsV1?: unknown;
 }
+
+const decoded = new WeakMap<object, FieldSet>();
+
+/** A manager's fields, decoded from its stored FieldsV1 on first need. */
+export function fieldsOf(m: ManagerFields): FieldSet {
+  if (m.set) return m.set;
+  const wire = m.fieldsV1;
+  if (!wire || typeof wire !== 'object') return new FieldSet();
+  let set = decoded.get(wire);
+  if (!set) {
+    try {
+      set = fromFieldsV1(wire);
+    } catch {
+      // Stored entries were encoded by this server; anything unreadable owns nothing.
+      set = new FieldSet();
+    }
+    decoded.set(wire, set);
+  }
+  return set;
+}
+
+/** Whether the manager owns some path of the set. */
+export function ownsAnyOf(m: ManagerFields, set: FieldSet): boolean {
+  return m.set ? m.set.intersects(set) : fieldsV1Intersects(m.fieldsV1, set);
+}
+
+/** Whether the manager owns every path of the set. */
+export function ownsAllOf(m: ManagerFields, set: FieldSet): boolean {
+  return m.set ? set.difference(m.set).isEmpty() : fieldsV1Covers(m.fieldsV1, set);
+}
+
+const ownsNothing = (m: ManagerFields): boolean => (m.set ? m.set.isEmpty() : !m.fieldsV1 || typeof m.fieldsV1 !== 'object' || Object.keys(m.fieldsV1).length === 0);
 
 /** Manager identifier -> its fields. */
 export type Managed = Map<string, ManagerFields>;
@@ -34,25 +72,32 @@ export function managerIdentifier(e: { manager: string; operation: string; apiVe
   return JSON.stringify(id);
 }
 
-/** Decodes managedFields; throws (with kube's reason) when an entry is not valid. */
-export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): Managed {
+/**
+ * Decodes managedFields; throws (with kube's reason) when an entry is not valid. Stored entries
+ * (`stored`), written by this server, keep their FieldsV1 undecoded until a write needs it.
+ */
+export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined, stored = false): Managed {
   const managed: Managed = new Map();
   (entries ?? []).forEach((e, i) => {
     if (e.operation !== 'Apply' && e.operation !== 'Update') throw new Error('operation must be `Apply` or `Update`');
     if (!e.apiVersion) throw new Error('apiVersion must not be empty');
     if (!e.fieldsType) throw new Error(`missing fieldsType in managed fields entry ${i}`);
     if (e.fieldsType !== 'FieldsV1') throw new Error(`invalid fieldsType "${e.fieldsType}" in managed fields entry ${i}`);
-    const set = e.fieldsV1 === undefined || e.fieldsV1 === null ? new FieldSet() : fromFieldsV1(e.fieldsV1);
-    const entry: ManagerFields = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion, subresource: e.subresource ?? '', time: e.time, set };
+    const header = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion, subresource: e.subresource ?? '', time: e.time };
+    const fields = e.fieldsV1 === undefined || e.fieldsV1 === null ? { set: new FieldSet() } : stored ? { fieldsV1: e.fieldsV1 } : { set: fromFieldsV1(e.fieldsV1) };
+    const entry: ManagerFields = { ...header, ...fields };
     managed.set(managerIdentifier(entry), entry);
   });
   return managed;
 }
 
-/** Decodes, or gives no managers when the entries are not valid (kube's emptyManagedFieldsOnErr). */
+/**
+ * The managers of a stored version, or none when its entries are not valid (kube's
+ * emptyManagedFieldsOnErr).
+ */
 export function decodeOrEmpty(entries: readonly ManagedFieldsEntry[] | undefined): Managed {
   try {
-    return decodeManagedFields(entries);
+    return decodeManagedFields(entries, true);
   } catch {
     return new Map();
   }
@@ -71,11 +116,11 @@ const seconds = (time: string | undefined): number => (time ? Math.floor(Date.pa
 export function encodeManagedFields(managed: Managed): ManagedFieldsEntry[] | undefined {
   const entries: ManagedFieldsEntry[] = [];
   for (const m of managed.values()) {
-    if (m.set.isEmpty()) continue;
+    if (ownsNothing(m)) continue;
     const e: ManagedFieldsEntry = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion };
     if (m.time) e.time = m.time;
     e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = toFieldsV1(m.set);
+    e.fieldsV1 = m.set ? toFieldsV1(m.set) : (m.fieldsV1 as ManagedFieldsEntry['fieldsV1']);
     if (m.subresource) e.subresource = m.subresource;
     entries.push(e);
   }
@@ -120,7 +165,7 @@ export function capUpdateManagers(managed: Managed, max = MAX_UPDATE_MANAGERS): 
       managed.delete(first);
     }
     managed.delete(id);
-    managed.set(bucket, { manager: ANCIENT_CHANGES, operation: 'Update', apiVersion: m.apiVersion, subresource: '', time: m.time, set: existing.set.union(m.set) });
+    managed.set(bucket, { manager: ANCIENT_CHANGES, operation: 'Update', apiVersion: m.apiVersion, subresource: '', time: m.time, set: fieldsOf(existing).union(fieldsOf(m)) });
     count--;
   }
   return managed;

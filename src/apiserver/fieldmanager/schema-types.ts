@@ -79,18 +79,35 @@ function typeOfRef(name: string): TypeNode {
   return decl.shape.type === 'open' ? DEDUCED : SCALAR;
 }
 
+// Every write walks the schema field by field; the type of a declared field or shape never
+// changes, so it is built once and kept beside the declaration.
+const fieldTypes = new WeakMap<FieldDecl, TypeNode>();
+const shapeTypes = new WeakMap<Shape, TypeNode>();
+
+function typeOfField(f: FieldDecl): TypeNode {
+  let t = fieldTypes.get(f);
+  if (!t) fieldTypes.set(f, (t = typeOfShape(f.shape, f)));
+  return t;
+}
+
+function typeOfBareShape(shape: Shape): TypeNode {
+  let t = shapeTypes.get(shape);
+  if (!t) shapeTypes.set(shape, (t = typeOfShape(shape)));
+  return t;
+}
+
 /** The type of a map entry or struct field; a field the schema does not declare is deduced. */
 export function childType(node: TypeNode, key: string): TypeNode {
   if (node.t === 'struct') {
-    const f: FieldDecl | undefined = node.decl.fields[key];
-    return f ? typeOfShape(f.shape, f) : DEDUCED;
+    const f: FieldDecl | undefined = Object.hasOwn(node.decl.fields, key) ? node.decl.fields[key] : undefined;
+    return f ? typeOfField(f) : DEDUCED;
   }
-  if (node.t === 'map') return typeOfShape(node.values);
+  if (node.t === 'map') return typeOfBareShape(node.values);
   return DEDUCED;
 }
 
 export function elementType(node: TypeNode): TypeNode {
-  return node.t === 'list' ? typeOfShape(node.items) : DEDUCED;
+  return node.t === 'list' ? typeOfBareShape(node.items) : DEDUCED;
 }
 
 /** How a JSON value is walked under a type: as a leaf, a map of children or a list of items. */

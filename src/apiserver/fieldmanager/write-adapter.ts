@@ -55,8 +55,7 @@ export function recordManagedFields(kind: KindOf, draft: Meta, args: RecordArgs)
   if (args.applied) {
     entries = args.sent;
   } else {
-    const next = { ...draft, metadata: { ...draft.metadata, managedFields: args.sent } };
-    entries = updateManagedFields({ ...kind, prev: args.prev, next, manager: args.manager, subresource: args.subresource, now: rfc3339(args.now) });
+    entries = updateManagedFields({ ...kind, prev: args.prev, next: draft, sent: args.sent, manager: args.manager, subresource: args.subresource, now: rfc3339(args.now) });
   }
   if (entries && entries.length > 0) draft.metadata.managedFields = entries;
   else delete draft.metadata.managedFields;

@@ -4,8 +4,8 @@
 import * as errors from '../../api/errors.js';
 import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
-import { jsonResponse, type ApiRequest, type ApiResponse } from '../api-request.js';
-import { jsonOf } from '../encoding.js';
+import { jsonResponse, valueResponse, type ApiRequest, type ApiResponse } from '../api-request.js';
+import { jsonOf, listJson, listValue } from '../encoding.js';
 import { subresourcesOf } from '../../api/registry/subresources.js';
 import { negotiate } from '../negotiation.js';
 import { isTrue, type ResourceRequest } from '../request-info.js';
@@ -52,12 +52,17 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       const rep = negotiate(req.headers.accept);
       const found = await store.get(r.namespace, r.name, parseConsistency(q, false));
       if (r.subresource === 'scale') return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, found.object)));
+      if (rep.as === 'object') return valueResponse(200, found.object, () => found.bytes);
       const out = renderObject(def, found, rep, now, parseTableOptions(q));
       return jsonResponse(200, out.body, { 'content-type': out.contentType });
     }
     case 'list': {
       const rep = negotiate(req.headers.accept);
       const result = await store.list(r.namespace, parseListQuery(q, false));
+      if (rep.as === 'object') {
+        const [listKind, apiVersion] = [`${def.kind}List`, apiVersionOf(def)];
+        return valueResponse(200, listValue(listKind, apiVersion, result), () => listJson(listKind, apiVersion, result));
+      }
       const out = renderList(def, result, rep, now, parseTableOptions(q));
       return jsonResponse(200, out.body, { 'content-type': out.contentType });
     }
@@ -115,7 +120,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
         (cur) => {
           const next = patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), strict), r);
           warnings = [];
-          checkFields(def, next, opts, warnings);
+          checkFields(def, next, opts, warnings, cur);
           return next;
         },
         opts,
@@ -163,7 +168,7 @@ function patched(def: ResourceDefinition, obj: KubeObject, r: ResourceRequest): 
 }
 
 function writtenResponse(status: number, written: Written, warnings: readonly string[] = []): ApiResponse {
-  return jsonResponse(status, jsonOf(written), warningHeader(warnings));
+  return valueResponse(status, objectOf(written), () => jsonOf(written), warningHeader(warnings));
 }
 
 async function podLog(store: ResourceStore, r: ResourceRequest, q: URLSearchParams): Promise<ApiResponse> {

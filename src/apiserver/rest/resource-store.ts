@@ -9,6 +9,7 @@ import { ConvertingStorage } from '../storage/converting-storage.js';
 import type { ListResult, ReadConsistency, Storage } from '../storage/storage.js';
 import type { StoredObject } from '../storage/stored-object.js';
 import type { ServerContext } from './context.js';
+import { jsonCopy } from '../../api/json-copy.js';
 import { omitEmpty } from '../../api/schema/omit-empty.js';
 import type { ManagedFieldsEntry } from '../../api/types.js';
 import { recordManagedFields } from '../fieldmanager/write-adapter.js';
@@ -19,8 +20,6 @@ import { selectionFor } from './selection.js';
 import { carryUpdateMeta, fillCreateMeta, type UpdateTarget } from './system-fields.js';
 import { validateCreate, validateUpdate } from './validation.js';
 
-/** A deep, unfrozen copy of a JSON object. */
-const mutableCopy = <T>(obj: T): T => JSON.parse(JSON.stringify(obj)) as T;
 
 /** Tries of a generateName create before AlreadyExists goes to the client (kube's RetryGenerateName). */
 const GENERATE_NAME_ATTEMPTS = 8;
@@ -123,7 +122,7 @@ export class ResourceStore {
         throw errors.conflict(this.groupResource, name, errors.OBJECT_MODIFIED);
       }
       // A fresh copy to shape in place: patch results share frozen parts with the current version.
-      const draft = mutableCopy(proposed) as MutableObj;
+      const draft = jsonCopy(proposed) as MutableObj;
       const sentFields = draft.metadata.managedFields as ManagedFieldsEntry[] | undefined;
       omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
       this.def.strategy.defaults?.(draft);

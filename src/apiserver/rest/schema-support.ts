@@ -23,9 +23,10 @@ export function patchMetaFor(kind: { group: string; version: string; kind: strin
 /**
  * Checks `obj` against the schema as the request's fieldValidation asks: Strict refuses unknown
  * fields with kube's 400, Warn adds a warning per field to `warnings`, Ignore does nothing.
+ * `stored` is the version a patch started from: the parts the result shares with it are known good.
  */
-export function checkFields(def: Pick<ResourceDefinition, 'group' | 'version' | 'kind'>, obj: KubeObject, opts: WriteOptions, warnings: string[]): void {
-  const { mismatch, unknown } = inspectObject(def.group, def.version, def.kind, obj);
+export function checkFields(def: Pick<ResourceDefinition, 'group' | 'version' | 'kind'>, obj: KubeObject, opts: WriteOptions, warnings: string[], stored?: object): void {
+  const { mismatch, unknown } = inspectObject(def.group, def.version, def.kind, obj, stored);
   // A value of the wrong JSON type fails decoding, whatever the field validation asked for.
   if (mismatch) throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${mismatch}`);
   if (opts.fieldValidation === 'Ignore' || unknown.length === 0) return;

@@ -4,6 +4,7 @@
 import { rfc3339 } from '../../clock/clock.js';
 import type { NameGenerator } from '../../clock/names.js';
 import type { MutableObj, Obj, ResourceDefinition } from '../../api/registry/definition.js';
+import { jsonCopy } from '../../api/json-copy.js';
 import { deepEqual } from '../storage/same-content.js';
 
 /** Fills uid, creationTimestamp, generation and a generated name; clears what a client may not set. */
@@ -68,7 +69,7 @@ export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev:
     for (const field of kept) {
       const was = (old as Record<string, unknown>)[field];
       if (was === undefined) delete m[field];
-      else m[field] = JSON.parse(JSON.stringify(was));
+      else m[field] = jsonCopy(was);
     }
     return;
   }

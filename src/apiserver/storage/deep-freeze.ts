@@ -1,4 +1,4 @@
-// Freezes a freshly parsed JSON value all the way down. Plain JSON holds only objects, arrays
+// Freezes a JSON value all the way down (subtrees already frozen are left as they are). Plain JSON holds only objects, arrays
 // and scalars, so this walk is simpler (and on the write path, cheaper) than immer's freeze.
 // Empty objects, which abound in managedFields (every FieldsV1 leaf is `{}`), all become one
 // shared frozen `{}`: once frozen nobody can tell them apart, and each costs heap of its own.
