@@ -11,6 +11,7 @@ import { wantsAggregatedDiscovery } from './negotiation.js';
 import { OpenApiDocuments } from './openapi-documents.js';
 import { parsePath } from './request-info.js';
 import type { LogSource, ServerContext } from './rest/context.js';
+import { NO_USAGE, type UsageSource } from './rest/metrics.js';
 import { handleResource } from './rest/resource-handler.js';
 import { ResourceStore } from './rest/resource-store.js';
 import type { Storage } from './storage/storage.js';
@@ -27,6 +28,8 @@ export interface ApiServerOptions {
   names: NameGenerator;
   registry: Registry;
   logs?: LogSource;
+  /** What running containers use (the kubelets' model), served as metrics.k8s.io. */
+  usage?: UsageSource;
   bookmarkIntervalMs?: number;
   defaultWatchTimeoutMs?: number;
 }
@@ -48,6 +51,7 @@ export class ApiServer {
       names: options.names,
       registry: options.registry,
       logs: options.logs ?? NO_LOGS,
+      usage: options.usage ?? NO_USAGE,
       writeHooks: new Map([['services', (this.services = new ServiceAllocation(options.random, options.services))]]),
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
       defaultWatchTimeoutMs: options.defaultWatchTimeoutMs ?? 30 * 60_000,

@@ -7,6 +7,7 @@ import type { Clock } from '../clock/clock.js';
 import { NameGenerator } from '../clock/names.js';
 import { SeededRandom } from '../clock/random.js';
 import { RealClock } from '../clock/real-clock.js';
+import { podUsage } from '../kubelet/runtime/container-usage.js';
 import { PodLogStore } from '../kubelet/runtime/pod-log-store.js';
 import { decisionJson } from '../scheduler/explain.js';
 import { Faults } from './faults.js';
@@ -71,6 +72,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     registry: builtinRegistry(),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     logs,
+    usage: { podUsage: (pod, now) => podUsage(pod as Parameters<typeof podUsage>[0], now) },
   });
   await createSystemNamespaces(apiServer);
   await createKubernetesService(apiServer, 6443);

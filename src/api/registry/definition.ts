@@ -90,6 +90,11 @@ export interface ResourceDefinition {
   strategy: Strategy;
   /** Objects live in another resource's storage and are converted (events.k8s.io Events). */
   storedAs?: Conversion;
+  /**
+   * Objects are not stored but computed when read from the state of the cluster (metrics.k8s.io,
+   * which metrics-server serves in a real cluster): only get and list, answered by the server.
+   */
+  computed?: boolean;
 }
 
 export const apiVersionOf = (d: { group: string; version: string }): string => (d.group ? `${d.group}/${d.version}` : d.version);

@@ -3,6 +3,7 @@
 import { appsResources } from './apps.js';
 import { coreResources } from './core.js';
 import type { ResourceDefinition } from './definition.js';
+import { metricsResources } from './metrics.js';
 import { otherGroupResources } from './other-groups.js';
 
 export class Registry {
@@ -33,5 +34,5 @@ export class Registry {
 
 /** Everything kubesim serves. */
 export function builtinRegistry(): Registry {
-  return new Registry([...coreResources, ...appsResources, ...otherGroupResources]);
+  return new Registry([...coreResources, ...appsResources, ...otherGroupResources, ...metricsResources]);
 }

@@ -29,6 +29,7 @@ export const DECLARED_GROUP_VERSIONS: readonly (readonly [group: string, version
   ['coordination.k8s.io', 'v1'],
   ['discovery.k8s.io', 'v1'],
   ['events.k8s.io', 'v1'],
+  ['metrics.k8s.io', 'v1beta1'],
 ];
 
 /**

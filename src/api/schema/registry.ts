@@ -25,6 +25,7 @@ import { autoscalingV1Types } from './defs/autoscaling-v1.js';
 import { coordinationV1Types } from './defs/coordination-v1.js';
 import { discoveryV1Types } from './defs/discovery-v1.js';
 import { eventsV1Types } from './defs/events-v1.js';
+import { metricsV1beta1Types } from './defs/metrics-v1beta1.js';
 
 export const ALL_TYPES: readonly TypeDecl[] = [
   ...scalarTypes,
@@ -50,6 +51,7 @@ export const ALL_TYPES: readonly TypeDecl[] = [
   ...coordinationV1Types,
   ...discoveryV1Types,
   ...eventsV1Types,
+  ...metricsV1beta1Types,
 ];
 
 const byName = new Map<string, TypeDecl>(ALL_TYPES.map((decl) => [decl.name, decl]));

@@ -4,6 +4,7 @@ import type { NameGenerator } from '../../clock/names.js';
 import type { Registry } from '../../api/registry/registry.js';
 import type { MutableObj, Obj } from '../../api/registry/definition.js';
 import type { Storage } from '../storage/storage.js';
+import type { UsageSource } from './metrics.js';
 
 /** One line a container printed, at a time from the clock (ms since the epoch). */
 export interface LogLine {
@@ -38,6 +39,8 @@ export interface ServerContext {
   names: NameGenerator;
   registry: Registry;
   logs: LogSource;
+  /** What running containers use, for metrics.k8s.io. */
+  usage: UsageSource;
   /** Write hooks by storage resource ("services"). */
   writeHooks: ReadonlyMap<string, WriteHooks>;
   /** How often a watch that allows bookmarks gets one. */

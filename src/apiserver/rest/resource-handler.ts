@@ -18,6 +18,7 @@ import { applyPatchObject, checkPatchOptions, isApplyPatch, parseApplyPatch, par
 import { applyPatchTo, patchKindOf } from './patch.js';
 import { checkFields, patchMetaFor, warningHeader } from './schema-support.js';
 import { followLog, readLog, type LogQuery } from './pod-log.js';
+import { handleMetrics } from './metrics.js';
 import { renderList, renderObject, watchEncoder } from './representation.js';
 import { objectOf, type ResourceStore, type Written } from './resource-store.js';
 import { applyScale, scaleOf } from './scale.js';
@@ -45,6 +46,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
   if (!subresourceAllows(def, r.subresource, r.verb)) throw errors.methodNotAllowed();
   // POST creates into a collection; POST to an object's own path has no route.
   if (r.verb === 'create' && r.name && !r.subresource) throw errors.methodNotAllowed();
+  if (def.computed) return handleMetrics(def, ctx, ctx.registry.lookup('', 'v1', 'pods')!, ctx.registry.lookup('', 'v1', 'nodes')!, req, r);
 
   switch (r.verb) {
     case 'get': {
