@@ -12,6 +12,7 @@ import { OpenApiDocuments } from './openapi-documents.js';
 import { parsePath } from './request-info.js';
 import type { LogSource, ServerContext } from './rest/context.js';
 import { NO_USAGE, type UsageSource } from './rest/metrics.js';
+import { NO_EXEC, type ExecSource } from './rest/pod-exec.js';
 import { handleResource } from './rest/resource-handler.js';
 import { ResourceStore } from './rest/resource-store.js';
 import type { Storage } from './storage/storage.js';
@@ -30,6 +31,8 @@ export interface ApiServerOptions {
   logs?: LogSource;
   /** What running containers use (the kubelets' model), served as metrics.k8s.io. */
   usage?: UsageSource;
+  /** Runs commands in the model's running containers (pods/exec). */
+  exec?: ExecSource;
   bookmarkIntervalMs?: number;
   defaultWatchTimeoutMs?: number;
 }
@@ -52,6 +55,7 @@ export class ApiServer {
       registry: options.registry,
       logs: options.logs ?? NO_LOGS,
       usage: options.usage ?? NO_USAGE,
+      exec: options.exec ?? NO_EXEC,
       writeHooks: new Map([['services', (this.services = new ServiceAllocation(options.random, options.services))]]),
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
       defaultWatchTimeoutMs: options.defaultWatchTimeoutMs ?? 30 * 60_000,

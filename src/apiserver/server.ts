@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import * as errors from '../api/errors.js';
 import type { ApiServer } from './apiserver.js';
 import { apiRoutes } from './routes/api.js';
+import { handleUpgrade } from './routes/exec-upgrade.js';
 import { faultRoutes, type FaultProvider } from './routes/faults.js';
 import { healthRoutes } from './routes/health.js';
 import { schedulerExplainRoutes, type SchedulerExplainProvider } from './routes/scheduler-explain.js';
@@ -36,6 +37,8 @@ export function createHttpApp(apiServer: ApiServer, options: HttpServerOptions =
     const status = errors.notFoundPath().status;
     reply.code(404).header('content-type', 'application/json').send(JSON.stringify(status));
   });
+  // Streams (kubectl exec) arrive as HTTP upgrades, which Fastify does not route.
+  app.server.on('upgrade', (req, socket, head) => handleUpgrade(apiServer, req, socket, head));
   app.register(healthRoutes, { ready: options.ready ?? (() => true) });
   app.register(apiRoutes, { apiServer });
   if (options.schedulerExplain) app.register(schedulerExplainRoutes, { explain: options.schedulerExplain });

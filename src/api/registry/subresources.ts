@@ -13,8 +13,10 @@ export interface SubresourceInfo {
 /** The subresources a definition serves, with the kind each answers in. */
 export function subresourcesOf(def: ResourceDefinition): SubresourceInfo[] {
   const subs: SubresourceInfo[] = [];
-  if (def.resource === 'pods') {
+  if (def.group === '' && def.resource === 'pods') {
     subs.push({ name: 'binding', kind: 'Binding', verbs: ['create'] });
+    // exec is a stream (a WebSocket upgrade) answered by the server's upgrade handler.
+    subs.push({ name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] });
     subs.push({ name: 'log', kind: 'Pod', verbs: ['get'] });
   }
   if (def.resource === 'namespaces') subs.push({ name: 'finalize', kind: 'Namespace', verbs: ['update'] });

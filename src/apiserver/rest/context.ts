@@ -5,6 +5,7 @@ import type { Registry } from '../../api/registry/registry.js';
 import type { MutableObj, Obj } from '../../api/registry/definition.js';
 import type { Storage } from '../storage/storage.js';
 import type { UsageSource } from './metrics.js';
+import type { ExecSource } from './pod-exec.js';
 
 /** One line a container printed, at a time from the clock (ms since the epoch). */
 export interface LogLine {
@@ -41,6 +42,8 @@ export interface ServerContext {
   logs: LogSource;
   /** What running containers use, for metrics.k8s.io. */
   usage: UsageSource;
+  /** Runs commands in running containers, for pods/exec. */
+  exec: ExecSource;
   /** Write hooks by storage resource ("services"). */
   writeHooks: ReadonlyMap<string, WriteHooks>;
   /** How often a watch that allows bookmarks gets one. */

@@ -19,6 +19,8 @@ import { applyPatchTo, patchKindOf } from './patch.js';
 import { checkFields, patchMetaFor, warningHeader } from './schema-support.js';
 import { followLog, readLog, type LogQuery } from './pod-log.js';
 import { handleMetrics } from './metrics.js';
+import { checkExecRunnable } from './pod-exec.js';
+import type { ServerContext } from './context.js';
 import { renderList, renderObject, watchEncoder } from './representation.js';
 import { objectOf, type ResourceStore, type Written } from './resource-store.js';
 import { applyScale, scaleOf } from './scale.js';
@@ -51,6 +53,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
   switch (r.verb) {
     case 'get': {
       if (r.subresource === 'log') return podLog(store, r, q);
+      if (r.subresource === 'exec') return execWithoutUpgrade(ctx, r, q);
       const rep = negotiate(req.headers.accept);
       const found = await store.get(r.namespace, r.name, parseConsistency(q, false));
       if (r.subresource === 'scale') return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, found.object)));
@@ -74,6 +77,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return { status: 200, headers: { 'content-type': 'application/json' }, watch: stream };
     }
     case 'create': {
+      if (r.subresource === 'exec') return execWithoutUpgrade(ctx, r, q);
       if (r.subresource === 'binding') {
         const binding = asObjectOf(readBody(req.body, req.headers['content-type'], 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
         checkNamespace(def, binding, r.namespace);
@@ -160,6 +164,12 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
   }
 }
 
+
+/** exec is a stream: a request that is not an upgrade is checked, then told so. */
+async function execWithoutUpgrade(ctx: ServerContext, r: ResourceRequest, q: URLSearchParams): Promise<ApiResponse> {
+  await checkExecRunnable(ctx, r.namespace, r.name, q);
+  throw errors.badRequest('Upgrade request required');
+}
 
 /** A patch may not move the object to another name or namespace. */
 function patched(def: ResourceDefinition, obj: KubeObject, r: ResourceRequest): KubeObject {
