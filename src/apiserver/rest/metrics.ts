@@ -43,7 +43,7 @@ type PodShape = Obj & { spec?: { nodeName?: string } };
 
 const isReady = (node: NodeShape): boolean => node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 
-export async function handleMetrics(def: ResourceDefinition, ctx: ServerContext, pods: ResourceDefinition, nodes: ResourceDefinition, req: { query: URLSearchParams }, r: ResourceRequest): Promise<ApiResponse> {
+export async function handleMetrics(def: ResourceDefinition, ctx: ServerContext, query: URLSearchParams, r: ResourceRequest): Promise<ApiResponse> {
   const now = ctx.clock.now();
   const stamp = { timestamp: rfc3339(now), window: WINDOW };
   const meta = (o: Obj, namespaced: boolean) => ({
@@ -110,8 +110,9 @@ export async function handleMetrics(def: ResourceDefinition, ctx: ServerContext,
   }
 
   // list: the pods or nodes the selectors pick, those with metrics.
-  const q = parseListQuery(req.query, false);
-  const source = isPods ? pods : nodes;
+  const q = parseListQuery(query, false);
+  // The selectors are the pods' or nodes' own (metrics carry their labels).
+  const source = ctx.registry.lookup('', 'v1', isPods ? 'pods' : 'nodes')!;
   const selection = selectionFor(source, r.namespace, q.labelSelector, q.fieldSelector);
   const listed = await ctx.storage.list(isPods ? 'pods' : 'nodes', selection);
   const items: object[] = [];

@@ -48,7 +48,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
   if (!subresourceAllows(def, r.subresource, r.verb)) throw errors.methodNotAllowed();
   // POST creates into a collection; POST to an object's own path has no route.
   if (r.verb === 'create' && r.name && !r.subresource) throw errors.methodNotAllowed();
-  if (def.computed) return handleMetrics(def, ctx, ctx.registry.lookup('', 'v1', 'pods')!, ctx.registry.lookup('', 'v1', 'nodes')!, req, r);
+  if (def.computed) return handleMetrics(def, ctx, q, r);
 
   switch (r.verb) {
     case 'get': {
