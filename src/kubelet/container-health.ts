@@ -8,6 +8,7 @@ import type { Container, Probe } from '../api/types/pod.js';
 import { REASONS, messages, podDesc } from './container-messages.js';
 import { event, kill, specOf, startNext, startProbes, timer, type Effects } from './container-lifecycle.js';
 import type { ContainerModel, PodModel } from './pod-model.js';
+import { withFiles } from './runtime/container-files.js';
 import { probeTiming, runHook, runProbe, type ProbeContext } from './runtime/probes.js';
 
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
@@ -34,15 +35,11 @@ export function probe(m: PodModel, c: ContainerModel, kind: ProbeKind, now: numb
   if (!p) return;
   const timing = probeTiming(p);
   const result = runProbe(p, { ...probeContext(m, c, spec, now), files: c.files });
-  const counters = c[kind];
-  if (result.ok) {
-    counters.successes++;
-    counters.failures = 0;
-  } else {
-    counters.failures++;
-    counters.successes = 0;
-    fx.push(event('Warning', REASONS.unhealthy, messages.probeFailed(TITLE[kind], result.output)));
-  }
+  // Counters are replaced, never changed in place: models share them between steps.
+  const before = c[kind];
+  const counters = result.ok ? { successes: before.successes + 1, failures: 0 } : { successes: 0, failures: before.failures + 1 };
+  c[kind] = counters;
+  if (!result.ok) fx.push(event('Warning', REASONS.unhealthy, messages.probeFailed(TITLE[kind], result.output)));
   if (kind === 'startup' && counters.successes >= timing.successThreshold) {
     c.started = true;
     startProbes(m, c, fx);
@@ -64,9 +61,8 @@ export function probe(m: PodModel, c: ContainerModel, kind: ProbeKind, now: numb
 /** Runs postStart against the container's files; the next container waits while it runs. */
 export function postStart(m: PodModel, c: ContainerModel, spec: Frozen<Container>, fx: Effects): void {
   const handler = spec.lifecycle!.postStart!;
-  const files = new Map(Object.entries(c.files));
-  const r = runHook(handler, files, probeContext(m, c, spec, c.run?.startedAt ?? 0));
-  c.files = Object.fromEntries(files);
+  const { files, result: r } = withFiles(c.files, (fs) => runHook(handler, fs, probeContext(m, c, spec, c.run?.startedAt ?? 0)));
+  c.files = files;
   if (!r.ok) fx.push(event('Warning', REASONS.failedPostStartHook, messages.hookFailed(handler, c.name, podDesc(m.name, m.namespace, m.uid), r.error)));
   if (r.ms > 0) {
     c.hookRunning = true;

@@ -5,13 +5,14 @@
 import type { Frozen } from '../api/types.js';
 import type { Container } from '../api/types/pod.js';
 import { REASONS, messages, podDesc } from './container-messages.js';
-import { allContainers, type ContainerModel, type ContainerTimer, type PodEffect, type PodModel } from './pod-model.js';
+import { NO_PROBES, START, allContainers, type ContainerModel, type ContainerTimer, type PodEffect, type PodModel } from './pod-model.js';
 import type { CachedImage } from './runtime/image-service.js';
 import { parseQuantity, unitValue } from '../api/quantity.js';
 import { oomAfterMs } from './runtime/annotations.js';
 import { probeTiming, runHook } from './runtime/probes.js';
 import { runShell } from './runtime/shell-run.js';
 import { collectEmptyDirs, containerFiles } from './runtime/volumes.js';
+import { withFiles } from './runtime/container-files.js';
 import { postStart, probeContext } from './container-health.js';
 
 export type Effects = PodEffect[];
@@ -121,10 +122,10 @@ export function started(m: PodModel, c: ContainerModel, now: number, fx: Effects
   c.step = 'running';
   c.waiting = undefined;
   c.files = containerFiles(spec, { spec: m.spec, meta: m.meta, podIP: m.podIP, data: m.configData, emptyDirs: m.emptyDirs });
-  c.cursor = { pc: 0, status: 0 };
-  c.readiness = { successes: 0, failures: 0 };
-  c.liveness = { successes: 0, failures: 0 };
-  c.startup = { successes: 0, failures: 0 };
+  c.cursor = START;
+  c.readiness = NO_PROBES;
+  c.liveness = NO_PROBES;
+  c.startup = NO_PROBES;
   c.started = !spec.startupProbe;
   c.ready = false;
   fx.push(event('Normal', REASONS.started, messages.started(c.name)));
@@ -154,11 +155,14 @@ function scriptTimers(m: PodModel, c: ContainerModel, spec: Frozen<Container>, f
 
 /** Runs the container's program until it sleeps, exits or serves forever. */
 export function runProgram(m: PodModel, c: ContainerModel, now: number, fx: Effects): void {
-  const files = new Map(Object.entries(c.files));
-  const r = runShell(c.program, c.cursor, files, 'container');
-  c.files = Object.fromEntries(files);
+  const { files, result: r } = withFiles(c.files, (fs) => runShell(c.program, c.cursor, fs, 'container'));
+  c.files = files;
   c.cursor = { pc: r.pc, status: r.status };
-  if (m.spec.volumes?.some((v) => v.emptyDir)) collectEmptyDirs(specOf(m, c), m.spec, c.files, m.emptyDirs);
+  if (m.spec.volumes?.some((v) => v.emptyDir)) {
+    const emptyDirs = { ...m.emptyDirs };
+    collectEmptyDirs(specOf(m, c), m.spec, c.files, emptyDirs);
+    m.emptyDirs = emptyDirs;
+  }
   if (r.lines.length > 0) fx.push({ type: 'log', container: c.name, lines: r.lines });
   if (r.outcome.kind === 'sleep') fx.push(timer(c, 'sleepDone', r.outcome.ms));
   else if (r.outcome.kind === 'exit') exited(m, c, r.outcome.code, now, fx);
@@ -210,17 +214,26 @@ function initFailed(m: PodModel, now: number, fx: Effects): void {
   stopSidecars(m, now, fx);
 }
 
-/** Sidecars stop once the main containers are done for good (in reverse order, all at once here). */
+/**
+ * Sidecars stop once the main containers are done for good (the pod completed or is being
+ * deleted), one at a time in reverse order: the last sidecar first, and the one before it only
+ * once it has exited, as the kubelet does since sidecars became stable (KEP-753). E.g. sidecars
+ * [log, proxy] after a deletion with stopMs 100: main exits at 0.1 s, proxy at 0.2 s, log at
+ * 0.3 s. During a deletion each gets what is left of the grace period.
+ */
 export function stopSidecars(m: PodModel, now: number, fx: Effects): void {
   m.stoppingSidecars = true;
-  const grace = (m.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-  for (const c of [...m.inits].reverse()) {
-    if (c.step === 'running') kill(m, c, grace, messages.stopping(c.name), now, fx);
-    else if (c.step !== 'stopping' && c.step !== 'done') {
+  for (const c of m.inits) {
+    if (c.step !== 'running' && c.step !== 'stopping' && c.step !== 'done') {
       c.instance++;
       c.step = 'done';
     }
   }
+  if (m.inits.some((c) => c.step === 'stopping')) return;
+  const last = m.inits.findLast((c) => c.step === 'running');
+  if (!last) return;
+  const grace = m.terminating ? Math.max(0, m.terminating.deadline - now) : (m.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  kill(m, last, grace, messages.stopping(last.name), now, fx);
 }
 
 /**
@@ -233,9 +246,9 @@ export function kill(m: PodModel, c: ContainerModel, graceMs: number, message: s
   const spec = specOf(m, c);
   let hookMs = 0;
   if (spec.lifecycle?.preStop && c.step === 'running') {
-    const files = new Map(Object.entries(c.files));
-    const r = runHook(spec.lifecycle.preStop, files, probeContext(m, c, spec, now));
-    c.files = Object.fromEntries(files);
+    const preStop = spec.lifecycle.preStop;
+    const { files, result: r } = withFiles(c.files, (fs) => runHook(preStop, fs, probeContext(m, c, spec, now)));
+    c.files = files;
     hookMs = Math.min(r.ms, graceMs);
     if (!r.ok) fx.push(event('Warning', REASONS.failedPreStopHook, messages.hookFailed(spec.lifecycle.preStop, c.name, podDesc(m.name, m.namespace, m.uid), r.error)));
   }

@@ -193,6 +193,12 @@ export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
     const period = (profile.leaseDurationSeconds * 1000) / 4;
     cancels.push(clock.every(period, () => void renewLease()));
     cancels.push(clock.every(profile.nodeStatusUpdateMs, () => void statusTick()));
+    // One timer for the node, not one per pod: the periodic sync of volume contents.
+    cancels.push(
+      clock.every(profile.volumeSyncMs, () => {
+        for (const runner of runners.values()) runner.syncVolumes();
+      }),
+    );
     await pods.start({ onPod, onPodDeleted });
     // Pods deleted while the kubelet was away are gone from the list: stop what they left.
     const present = new Set(pods.list().map((p) => `${objectKeyOf(p)}/${p.metadata.uid}`));

@@ -43,10 +43,18 @@ export class PodDispatcher {
   readonly #informer: Informer<Pod>;
   readonly #nodes = new Map<string, PodHandlers>();
   #started = false;
+  /**
+   * The cache's pods grouped by node, built on the first list() after a change: a thousand
+   * kubelets starting together list their pods in one pass over the cache, not one pass each.
+   */
+  #byNode: Map<string, Frozen<Pod>[]> | undefined;
 
   constructor(client: Client, clock: Clock) {
     this.#informer = new Informer(client, PODS, { clock, fieldSelector: 'spec.nodeName!=' });
-    const to = (pod: Frozen<Pod>): PodHandlers | undefined => this.#nodes.get(pod.spec.nodeName ?? '');
+    const to = (pod: Frozen<Pod>): PodHandlers | undefined => {
+      this.#byNode = undefined;
+      return this.#nodes.get(pod.spec.nodeName ?? '');
+    };
     this.#informer.addEventHandler({
       onAdd: (pod) => to(pod)?.onPod(pod),
       onUpdate: (_, pod) => to(pod)?.onPod(pod),
@@ -54,9 +62,22 @@ export class PodDispatcher {
     });
   }
 
+  #listFor(nodeName: string): Frozen<Pod>[] {
+    if (!this.#byNode) {
+      this.#byNode = new Map();
+      for (const pod of this.#informer.list()) {
+        const node = pod.spec.nodeName ?? '';
+        const group = this.#byNode.get(node);
+        if (group) group.push(pod);
+        else this.#byNode.set(node, [pod]);
+      }
+    }
+    return [...(this.#byNode.get(nodeName) ?? [])];
+  }
+
   /** The pod source of one node. */
   sourceFor(nodeName: string): NodePodSource {
-    const list = (): Frozen<Pod>[] => this.#informer.list().filter((p) => p.spec.nodeName === nodeName);
+    const list = (): Frozen<Pod>[] => this.#listFor(nodeName);
     return {
       start: async (handlers) => {
         if (!this.#started) {
@@ -75,5 +96,6 @@ export class PodDispatcher {
   stop(): void {
     this.#informer.stop();
     this.#nodes.clear();
+    this.#byNode = undefined;
   }
 }

@@ -10,6 +10,7 @@ import type { CachedImage } from './runtime/image-service.js';
 import type { ShellProgram } from './runtime/shell-parse.js';
 import type { ShellCursor as Cursor } from './runtime/shell-run.js';
 import { programOf } from './runtime/shell-parse.js';
+import { NO_FILES } from './runtime/container-files.js';
 import type { KubeletProfile } from './profile.js';
 
 export interface RunInfo {
@@ -39,7 +40,7 @@ export interface ContainerModel {
   run?: RunInfo;
   lastRun?: RunInfo;
   /** Shown as state.waiting while set. */
-  waiting?: { reason: string; message?: string };
+  waiting?: Readonly<{ reason: string; message?: string }>;
   restartCount: number;
   ready: boolean;
   /** Resolved by the runtime when the image is ready: "docker.io/library/nginx:1.27". */
@@ -48,7 +49,7 @@ export interface ContainerModel {
   /** The shell program and where it stands, and the container's own files. */
   program: ShellProgram;
   cursor: Cursor;
-  files: Record<string, string>;
+  files: Readonly<Record<string, string>>;
   /** Next crash-loop delay and image-pull delay (0: none yet). */
   crashBackoffMs: number;
   pullBackoffMs: number;
@@ -83,7 +84,8 @@ export interface PodModel {
   /** Volumes: the ConfigMaps and Secrets read for them, and emptyDir contents by volume. */
   volumes: 'none' | 'mounting' | 'ready';
   configData: ConfigData;
-  emptyDirs: Record<string, Record<string, string>>;
+  /** Replaced, never changed in place, when a container writes under an emptyDir mount. */
+  emptyDirs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The main containers are done: sidecars are being stopped for good. */
   stoppingSidecars: boolean;
   /** Set when the pod has a deletionTimestamp: when the survivors are killed. */
@@ -105,14 +107,32 @@ export type PodEvent =
   | { type: 'imagePulling'; container: string; instance: number }
   | { type: 'imagePulled'; container: string; instance: number; image: CachedImage; pullMs: number; totalMs: number; sizeBytes: number }
   | { type: 'imagePullFailed'; container: string; instance: number; message: string }
-  | { type: 'containerCreated'; container: string; instance: number; containerID: string }
+  /** `program`: the command as created, when $(VAR) expansion changed it. */
+  | { type: 'containerCreated'; container: string; instance: number; containerID: string; program?: ShellProgram }
   | { type: 'containerStarted'; container: string; instance: number }
   | { type: 'timer'; container: string; instance: number; what: ContainerTimer }
   | { type: 'configError'; container: string; instance: number; message: string }
   | { type: 'volumesMounted'; data: ConfigData }
+  /** The periodic sync read the volumes' ConfigMaps and Secrets again. */
+  | { type: 'volumesSynced'; data: ConfigData }
   | { type: 'mountFailed'; message: string }
   | { type: 'mountRetry' }
   | { type: 'deadline' };
+
+/**
+ * Events that happen inside the runtime's SyncPod (a step of its sandbox, pull, create or
+ * start); every other event starts a sync of its own, as a pod update, a PLEG event or a probe
+ * result does, and brings the written status up to date.
+ */
+export const isRuntimeStep = (e: PodEvent): boolean =>
+  e.type === 'volumesMounted' ||
+  e.type === 'sandboxReady' ||
+  e.type === 'imagePresent' ||
+  e.type === 'imagePulling' ||
+  e.type === 'imagePulled' ||
+  e.type === 'containerCreated' ||
+  e.type === 'containerStarted' ||
+  (e.type === 'timer' && e.what === 'postStartDone');
 
 export type ContainerTimer =
   | 'sleepDone'
@@ -147,23 +167,34 @@ export interface StepResult {
   effects: PodEffect[];
 }
 
+/** Shared starting values: a step replaces them, never changes them (see cloneContainer). */
+export const NO_PROBES: Readonly<ProbeCounters> = Object.freeze({ successes: 0, failures: 0 });
+export const START: Readonly<Cursor> = Object.freeze({ pc: 0, status: 0 });
+
+const CONTAINER_CREATING = Object.freeze({ reason: 'ContainerCreating' });
+const POD_INITIALIZING = Object.freeze({ reason: 'PodInitializing' });
+/** A pod without init containers, ConfigMaps, Secrets or emptyDirs shares these. */
+const NO_CONTAINERS: ContainerModel[] = Object.freeze([]) as unknown as ContainerModel[];
+export const NO_CONFIG: ConfigData = Object.freeze({}) as ConfigData;
+const NO_EMPTY_DIRS: PodModel['emptyDirs'] = Object.freeze({});
+
 function newContainer(c: Frozen<Container>, role: ContainerRole, waiting: string, annotations: Readonly<Record<string, string>> | undefined): ContainerModel {
   return {
     name: c.name,
     role,
     instance: 0,
     step: 'idle',
-    waiting: { reason: waiting },
+    waiting: waiting === 'PodInitializing' ? POD_INITIALIZING : CONTAINER_CREATING,
     restartCount: 0,
     ready: false,
     program: programOf(c as { command?: string[]; args?: string[]; image?: string }),
-    cursor: { pc: 0, status: 0 },
-    files: {},
+    cursor: START,
+    files: NO_FILES,
     crashBackoffMs: 0,
     pullBackoffMs: 0,
-    readiness: { successes: 0, failures: 0 },
-    liveness: { successes: 0, failures: 0 },
-    startup: { successes: 0, failures: 0 },
+    readiness: NO_PROBES,
+    liveness: NO_PROBES,
+    startup: NO_PROBES,
     started: false,
     hookRunning: false,
     script: containerScript(annotations, c.name),
@@ -183,12 +214,12 @@ export function newPodModel(pod: Frozen<Pod>, profile: KubeletProfile): PodModel
     spec: pod.spec,
     sandbox: 'none',
     containers: pod.spec.containers.map((c) => newContainer(c, 'app', waiting, annotations)),
-    inits: inits.map((c) => newContainer(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', waiting, annotations)),
+    inits: inits.length === 0 ? NO_CONTAINERS : inits.map((c) => newContainer(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', waiting, annotations)),
     initialized: inits.length === 0,
     meta: pod.metadata,
     volumes: 'none',
-    configData: {},
-    emptyDirs: {},
+    configData: NO_CONFIG,
+    emptyDirs: NO_EMPTY_DIRS,
     stoppingSidecars: false,
     terminal: false,
     deleteRequested: false,
@@ -196,15 +227,32 @@ export function newPodModel(pod: Frozen<Pod>, profile: KubeletProfile): PodModel
   };
 }
 
-/** A copy the step may change freely (containers and their records copied one level down). */
-const cloneContainer = (c: ContainerModel): ContainerModel => ({ ...c, cursor: { ...c.cursor }, readiness: { ...c.readiness }, liveness: { ...c.liveness }, startup: { ...c.startup } });
+/**
+ * A copy the step may change freely: the pod and its containers are copied; the records inside
+ * a container (run, cursor, probe counters, files) are replaced by the step, never changed in place.
+ */
+const cloneContainer = (c: ContainerModel): ContainerModel => ({ ...c });
 
 export function cloneModel(m: PodModel): PodModel {
-  return { ...m, containers: m.containers.map(cloneContainer), inits: m.inits.map(cloneContainer), emptyDirs: { ...m.emptyDirs } };
+  return { ...m, containers: m.containers.map(cloneContainer), inits: m.inits.length === 0 ? m.inits : m.inits.map(cloneContainer) };
 }
 
 /** Init containers and sidecars, then the main containers. */
 export const allContainers = (m: PodModel): ContainerModel[] => (m.inits.length === 0 ? m.containers : [...m.inits, ...m.containers]);
+
+/**
+ * The runtime is in the middle of a SyncPod for the pod: volumes mounting, the sandbox being
+ * created, an image pulled, a container created or started, a postStart hook running. The
+ * real kubelet generates the pod's status when a sync begins and then blocks in the runtime,
+ * so none of these intermediate states reach the API server: e.g. a pod whose sandbox, pull,
+ * create and start take 250 ms is written Pending (no IP) and then Running, twice in all.
+ */
+export function syncInFlight(m: PodModel): boolean {
+  if (m.volumes === 'mounting' || m.sandbox === 'creating') return true;
+  for (const c of m.inits) if (c.hookRunning || c.step === 'pulling' || c.step === 'creating' || c.step === 'starting') return true;
+  for (const c of m.containers) if (c.hookRunning || c.step === 'pulling' || c.step === 'creating' || c.step === 'starting') return true;
+  return false;
+}
 
 /** Node admission refused the pod: it never runs and ends Failed. */
 export function rejectedModel(m: PodModel, reason: string, message: string): PodModel {

@@ -7,9 +7,14 @@ import type { Cancel, Clock } from '../clock/clock.js';
 import type { Random } from '../clock/random.js';
 import type { Frozen, KubeObject } from '../api/types.js';
 import type { Pod, PodStatus } from '../api/types/pod.js';
-import { CONFIGMAPS, PODS, SECRETS, isNotFound, type Client, type EventRecorder } from '../client/index.js';
+import { CONFIGMAPS, PODS, SECRETS, isConflict, isNotFound, type Client, type EventRecorder } from '../client/index.js';
+import { podStatusPatch } from './pod-status-patch.js';
+import { sameDesiredPod } from './pod-change.js';
 import { decodeData, envError, envRefs, refKey, volumeRefs, type ConfigData, type ConfigRef } from './runtime/config-refs.js';
 import { mountError } from './runtime/volumes.js';
+import { containerEnv, expandedCommand } from './runtime/container-env.js';
+import { programOf } from './runtime/shell-parse.js';
+import { containerId } from './runtime/container-id.js';
 import { specOf } from './container-lifecycle.js';
 import type { ImageService } from './runtime/image-service.js';
 import type { PodCIDRAllocator } from './pod-cidr.js';
@@ -17,7 +22,7 @@ import type { PodLogStore } from './runtime/pod-log-store.js';
 import type { KubeletProfile } from './profile.js';
 import { stepPod } from './pod-worker.js';
 import { buildPodStatus } from './pod-status.js';
-import { allContainers, type PodEffect, type PodEvent, type PodModel } from './pod-model.js';
+import { NO_CONFIG, allContainers, isRuntimeStep, syncInFlight, type PodEffect, type PodEvent, type PodModel } from './pod-model.js';
 
 /** What a pod's runner shares with the rest of its node. */
 export interface NodeServices {
@@ -35,24 +40,29 @@ export interface NodeServices {
 }
 
 const RETRY_MS = 1000;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-function containerId(random: Random): string {
-  let s = '';
-  for (const b of random.bytes(new Uint8Array(32))) s += HEX[b];
-  return s;
-}
-
 export class PodRunner {
   #model: PodModel;
   #pod: Frozen<Pod>;
   readonly #queue: PodEvent[] = [];
   #stepping = false;
-  readonly #timers = new Set<Cancel>();
-  #written: Frozen<PodStatus> | undefined;
-  #writtenJson = '';
+  /** Pending timers, to cancel on teardown; made on the first one (a running server has none). */
+  #timers: Set<Cancel> | undefined;
+  /**
+   * The status as the API server last showed it (watch, or our own write's answer): what the
+   * next status is built on and diffed against. No copy of our own is kept.
+   */
+  #server: Frozen<PodStatus> | undefined;
+  #serverVersion = 0;
   #writing = false;
   #gone = false;
+  /** A sync began since the status was last written: write it even while the runtime is busy. */
+  #due = false;
+  /**
+   * The last patch sent, until the pod's model moves again: should the server store what we
+   * send in another shape (dropping an empty field, say), the same patch would come out after
+   * every answer, and it is not sent twice in a row.
+   */
+  #lastPatch: string | undefined;
 
   constructor(
     private readonly node: NodeServices,
@@ -60,6 +70,7 @@ export class PodRunner {
     model: PodModel,
   ) {
     this.#pod = pod;
+    this.#server = pod.status;
     this.#model = model;
   }
 
@@ -73,7 +84,17 @@ export class PodRunner {
 
   /** The API server's newest copy of the pod. */
   sync(pod: Frozen<Pod>): void {
+    const before = this.#pod;
     this.#pod = pod;
+    // Over HTTP the echo of an earlier write can come after the answer to a later one.
+    if (!(Number(pod.metadata.resourceVersion) < this.#serverVersion)) this.#server = pod.status;
+    // A change of status alone (our own write coming back) is recorded, not synced, as the
+    // kubelet's pod config does (checkAndUpdatePod: reconcile, no update).
+    if (before !== pod && sameDesiredPod(before, pod)) {
+      // Point the model at the newest object so that the old version can be collected.
+      this.#model = { ...this.#model, spec: pod.spec, meta: pod.metadata };
+      return;
+    }
     this.dispatch({ type: 'sync', pod });
   }
 
@@ -86,36 +107,39 @@ export class PodRunner {
       for (let e = this.#queue.shift(); e; e = this.#queue.shift()) {
         const { next, effects } = stepPod(this.#model, e, this.node.clock.now());
         this.#model = next;
+        this.#lastPatch = undefined;
+        if (!isRuntimeStep(e)) this.#due = true;
         for (const fx of effects) this.#apply(fx);
       }
     } finally {
       this.#stepping = false;
     }
-    this.flush();
+    this.#flush();
   }
 
   /** Records an event about the pod, as the kubelet's recorder does. */
   event(type: 'Normal' | 'Warning', reason: string, message: string): void {
     if (!this.node.connected()) return;
-    const object = { ...this.#pod, kind: 'Pod', apiVersion: 'v1' } as unknown as Frozen<KubeObject>;
+    const object = { apiVersion: 'v1', kind: 'Pod', metadata: this.#pod.metadata } as Frozen<KubeObject>;
     void this.node.recorder.event(object, type, reason, message);
   }
 
   /** The pod is gone from the API server: stop everything and free what it held. */
   teardown(): void {
     this.#gone = true;
-    for (const cancel of this.#timers) cancel();
-    this.#timers.clear();
+    for (const cancel of this.#timers ?? []) cancel();
+    this.#timers = undefined;
     this.node.ipam.release(this.#model.uid);
     this.node.logs.remove(this.#model.namespace, this.#model.name);
   }
 
   #after(ms: number, fire: () => void): void {
+    const timers = (this.#timers ??= new Set());
     const cancel = this.node.clock.after(ms, () => {
-      this.#timers.delete(cancel);
+      timers.delete(cancel);
       fire();
     });
-    this.#timers.add(cancel);
+    timers.add(cancel);
   }
 
   #apply(fx: PodEffect): void {
@@ -171,9 +195,21 @@ export class PodRunner {
     return data;
   }
 
+  /** The periodic sync of a running pod's ConfigMap and Secret volumes (none: nothing to read). */
+  syncVolumes(): void {
+    const m = this.#model;
+    if (this.#gone || m.terminal || m.volumes !== 'ready' || !this.node.connected()) return;
+    const refs = volumeRefs(m.spec);
+    if (refs.length === 0) return;
+    this.#fetch(refs).then(
+      (data) => this.dispatch({ type: 'volumesSynced', data }),
+      () => {}, // the next period tries again
+    );
+  }
+
   #mountVolumes(): void {
     const refs = volumeRefs(this.#model.spec);
-    if (refs.length === 0) return this.dispatch({ type: 'volumesMounted', data: {} });
+    if (refs.length === 0) return this.dispatch({ type: 'volumesMounted', data: NO_CONFIG });
     this.#fetch(refs).then(
       (data) => {
         const error = mountError(this.#model.spec, data);
@@ -183,22 +219,28 @@ export class PodRunner {
     );
   }
 
-  /** CreateContainer: first the env's ConfigMaps and Secrets must exist (CreateContainerConfigError). */
+  /**
+   * CreateContainer: first the env's ConfigMaps and Secrets must exist (CreateContainerConfigError);
+   * then the command and args are expanded from the environment ($(VAR)).
+   */
   #createContainer(container: string, instance: number): void {
     const { node } = this;
-    const create = (): void => {
-      const containerID = containerId(node.random);
-      this.#after(node.profile.createContainerMs, () => this.dispatch({ type: 'containerCreated', container, instance, containerID }));
-    };
     const c = allContainers(this.#model).find((x) => x.name === container);
     const spec = c && specOf(this.#model, c);
+    const create = (data: ConfigData): void => {
+      const containerID = containerId(node.random);
+      const m = this.#model;
+      const cmd = spec && expandedCommand(spec, () => containerEnv(spec, { spec: m.spec, meta: m.meta, podIP: m.podIP, hostIP: node.hostIP, data: { ...m.configData, ...data } }));
+      const program = spec && cmd ? programOf({ ...spec, ...cmd }) : undefined;
+      this.#after(node.profile.createContainerMs, () => this.dispatch({ type: 'containerCreated', container, instance, containerID, program }));
+    };
     const refs = spec ? envRefs(spec) : [];
-    if (!spec || refs.length === 0) return create();
+    if (!spec || refs.length === 0) return create(NO_CONFIG);
     this.#fetch(refs).then(
       (data) => {
         const error = envError(spec, data, this.#model.namespace);
         if (error) this.dispatch({ type: 'configError', container, instance, message: error });
-        else create();
+        else create(data);
       },
       () => this.dispatch({ type: 'configError', container, instance, message: 'failed to sync configmap cache: timed out waiting for the condition' }),
     );
@@ -213,38 +255,56 @@ export class PodRunner {
     const result = images.pull(image, clock.now());
     this.#after(result.totalMs, () => {
       if (!result.ok) return this.dispatch({ type: 'imagePullFailed', container, instance, message: result.message });
-      images.store(result.image);
-      this.dispatch({ type: 'imagePulled', container, instance, image: result.image, pullMs: result.pullMs, totalMs: result.totalMs, sizeBytes: result.image.sizeBytes });
+      const image = images.store(result.image);
+      this.dispatch({ type: 'imagePulled', container, instance, image, pullMs: result.pullMs, totalMs: result.totalMs, sizeBytes: image.sizeBytes });
     });
   }
 
-  /** Writes the status if it changed since the last write, then deletes a finished pod. */
+  /** A sync from outside (the kubelet came back): writes the status if it changed. */
   flush(): void {
+    this.#due = true;
+    this.#flush();
+  }
+
+  /**
+   * Writes the status if it changed since the last write, then deletes a finished pod. While
+   * the runtime is busy with the pod, only a sync that began since the last write is written;
+   * the rest wait for the runtime to finish. E.g. sandbox (40 ms), pull, create and start of a
+   * pod's one container: written at the pod's first sync and once it runs.
+   */
+  #flush(): void {
     if (this.#gone || this.#writing || !this.node.connected()) return;
-    const status = buildPodStatus(this.#pod, this.#model, this.node.hostIP, this.#written, this.node.clock.now());
-    const json = JSON.stringify(status);
-    if (json !== this.#writtenJson) {
-      this.#write(status, json);
-      return;
+    if (!this.#due && syncInFlight(this.#model)) return;
+    this.#due = false;
+    const status = buildPodStatus(this.#pod, this.#model, this.node.hostIP, this.#server, this.node.clock.now());
+    const patch = podStatusPatch(this.#model.uid, this.#server, status);
+    const text = patch && JSON.stringify(patch);
+    if (text && text !== this.#lastPatch) {
+      this.#lastPatch = text;
+      return void this.#write(patch!);
     }
+    if (!text) this.#lastPatch = undefined; // the server has it all: nothing to remember
     if (this.#model.deleteRequested) void this.#delete();
   }
 
-  async #write(status: PodStatus, json: string): Promise<void> {
+  /** PATCH pods/status, as the status manager does; no GET first: the watch has the pod. */
+  async #write(patch: Record<string, unknown>): Promise<void> {
     this.#writing = true;
-    const pod = this.#pod;
+    const m = this.#model;
     try {
-      await this.node.client.updateStatus(PODS, { ...pod, metadata: { ...pod.metadata, resourceVersion: undefined }, status } as Frozen<Pod>);
-      this.#written = status as Frozen<PodStatus>;
-      this.#writtenJson = json;
+      const pod = await this.node.client.patch(PODS, m.namespace, m.name, 'strategic', patch, { subresource: 'status' });
+      this.#server = pod.status;
+      this.#serverVersion = Number(pod.metadata.resourceVersion);
     } catch (e) {
-      if (isNotFound(e)) this.#gone = true;
+      // NotFound: deleted; Conflict: the uid precondition failed, another pod took the name.
+      if (isNotFound(e) || isConflict(e)) this.#gone = true;
       else this.#after(RETRY_MS, () => this.flush());
+      this.#lastPatch = undefined;
       return;
     } finally {
       this.#writing = false;
     }
-    this.flush();
+    this.#flush();
   }
 
   async #delete(): Promise<void> {

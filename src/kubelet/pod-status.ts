@@ -1,10 +1,25 @@
 // The pod status the kubelet writes, computed from its model of the pod.
 // Kubernetes twin: pkg/kubelet/kubelet_pods.go (generateAPIPodStatus, getPhase,
 // convertToAPIContainerStatuses) and pkg/kubelet/status (condition transition times).
-import { rfc3339 } from '../clock/clock.js';
+import { rfc3339 as formatRfc3339 } from '../clock/clock.js';
 import type { Frozen } from '../api/types.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../api/types/pod.js';
 import type { ContainerModel, PodModel, RunInfo } from './pod-model.js';
+
+/**
+ * rfc3339 for the same second again and again (every condition and state of every pod built at
+ * one instant): the last answer is kept. A pure cache of a pure function, not a time source.
+ */
+let lastSecond = NaN;
+let lastText = '';
+function rfc3339(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = formatRfc3339(ms);
+  }
+  return lastText;
+}
 
 const terminatedOf = (r: RunInfo): ContainerState => ({
   terminated: {

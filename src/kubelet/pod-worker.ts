@@ -20,6 +20,8 @@ import {
   type Effects,
 } from './container-lifecycle.js';
 import { postStartFailed, probe } from './container-health.js';
+import type { ConfigData } from './runtime/config-refs.js';
+import { refreshVolumeFiles } from './runtime/volumes.js';
 import { REASONS, messages } from './container-messages.js';
 import { allContainers, cloneModel, type ContainerModel, type PodEvent, type PodModel, type StepResult } from './pod-model.js';
 
@@ -41,6 +43,9 @@ export function stepPod(state: PodModel, event: PodEvent, now: number): StepResu
       break;
     case 'mountFailed':
       mountFailed(m, event.message, fx);
+      break;
+    case 'volumesSynced':
+      volumesSynced(m, event.data);
       break;
     case 'mountRetry':
       if (m.volumes === 'mounting' && !m.terminating) fx.push({ type: 'mountVolumes' });
@@ -80,6 +85,22 @@ function volumesMounted(m: PodModel, data: PodModel['configData'], fx: Effects):
   }
 }
 
+/**
+ * The periodic sync: ConfigMap and Secret volumes (and downwardAPI ones, for new labels) of the
+ * running containers show the objects as they are now. An object deleted since keeps its old
+ * contents, as the kubelet keeps what it mounted when a sync cannot find the source.
+ */
+function volumesSynced(m: PodModel, fresh: ConfigData): void {
+  if (m.volumes !== 'ready' || m.terminal) return;
+  const data: ConfigData = { ...m.configData };
+  for (const [key, value] of Object.entries(fresh)) if (value) data[key] = value;
+  m.configData = data;
+  for (const c of allContainers(m)) {
+    if (c.step !== 'running' && c.step !== 'stopping') continue;
+    c.files = refreshVolumeFiles(specOf(m, c), c.files, { spec: m.spec, meta: m.meta, podIP: m.podIP, data, emptyDirs: m.emptyDirs });
+  }
+}
+
 /** A volume's ConfigMap or Secret is missing: FailedMount, ContainerCreating, retried. */
 function mountFailed(m: PodModel, message: string, fx: Effects): void {
   if (m.volumes !== 'mounting') return;
@@ -115,7 +136,7 @@ function deadline(m: PodModel, now: number, fx: Effects): void {
   for (const c of allContainers(m)) if (c.step === 'stopping' || c.step === 'running') exited(m, c, 137, now, fx);
 }
 
-function containerEvent(m: PodModel, c: ContainerModel, e: Exclude<PodEvent, { type: 'sync' | 'sandboxReady' | 'deadline' | 'volumesMounted' | 'mountFailed' | 'mountRetry' }>, now: number, fx: Effects): void {
+function containerEvent(m: PodModel, c: ContainerModel, e: Exclude<PodEvent, { type: 'sync' | 'sandboxReady' | 'deadline' | 'volumesMounted' | 'volumesSynced' | 'mountFailed' | 'mountRetry' }>, now: number, fx: Effects): void {
   const image = specOf(m, c).image ?? '';
   switch (e.type) {
     case 'imagePresent':
@@ -141,6 +162,7 @@ function containerEvent(m: PodModel, c: ContainerModel, e: Exclude<PodEvent, { t
       if (c.step === 'creating') configFailed(m, c, e.message, fx);
       return;
     case 'containerCreated':
+      if (e.program) c.program = e.program;
       created(m, c, e.containerID, fx);
       return;
     case 'containerStarted':

@@ -35,6 +35,11 @@ export interface KubeletProfile {
   backoffResetMs: number;
   /** How soon a pod worker retries after CreateContainerConfigError or FailedMount (backOffPeriod). */
   configRetryMs: number;
+  /**
+   * How often running pods' ConfigMap, Secret and downwardAPI volumes are brought up to date
+   * (the periodic pod sync, syncFrequency: 1 minute).
+   */
+  volumeSyncMs: number;
 }
 
 export const DEFAULT_PROFILE: KubeletProfile = Object.freeze({
@@ -50,6 +55,7 @@ export const DEFAULT_PROFILE: KubeletProfile = Object.freeze({
   backoffMaxMs: 5 * 60_000,
   backoffResetMs: 10 * 60_000,
   configRetryMs: 10_000,
+  volumeSyncMs: 60_000,
 });
 
 /** A profile with some timings replaced: `withProfile({ sandboxMs: 0 })`. */

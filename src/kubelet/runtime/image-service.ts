@@ -63,12 +63,17 @@ export class ImageService {
     return { ok: true, image: { id, names: [id, ref.full], sizeBytes }, pullMs, totalMs: wait + pullMs };
   }
 
-  /** Records a finished pull in the cache. */
-  store(image: CachedImage): void {
+  /**
+   * Records a finished pull in the cache and answers the cached entry: pods that pulled the same
+   * image at once then share one entry (and its id and name strings) instead of a copy each.
+   */
+  store(image: CachedImage): CachedImage {
     const full = image.names[image.names.length - 1];
-    if (this.#cache.get(full)?.id === image.id) return;
+    const cached = this.#cache.get(full);
+    if (cached?.id === image.id) return cached;
     this.#cache.set(full, image);
     this.version++;
+    return image;
   }
 
   /** node.status.images: largest first, at most 50 (nodeStatusMaxImages). */

@@ -114,6 +114,14 @@ function imageDefaultExits(image: string | undefined): boolean {
   return SHELL_IMAGES.has(name);
 }
 
+/** A program of one command, shared by every container that runs it (programs are never changed). */
+const single = (argv: string[], ignoresSigterm: boolean): ShellProgram =>
+  Object.freeze({ items: Object.freeze([Object.freeze({ connector: ';' as const, command: Object.freeze({ argv: Object.freeze(argv) as string[] }) })]) as ShellItem[], ignoresSigterm });
+/** The image's own server (nginx, envoy ...): runs until stopped. */
+const SERVES = single(['serve'], false);
+/** A shell with nothing to read: exits 0 at once. */
+const EXITS_AT_ONCE = single(['true'], true);
+
 /**
  * The program a container runs from its command and args (args alone replace the image's
  * CMD). Nothing at all runs the image's default, which serves until stopped, except for
@@ -123,13 +131,13 @@ export function programOf(container: { command?: readonly string[]; args?: reado
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
   if (argv.length === 0) {
     const exits = imageDefaultExits(container.image) && !container.tty && !container.stdin;
-    return exits ? { items: [{ connector: ';', command: { argv: ['true'] } }], ignoresSigterm: true } : { items: [{ connector: ';', command: { argv: ['serve'] } }], ignoresSigterm: false };
+    return exits ? EXITS_AT_ONCE : SERVES;
   }
   const first = basename(argv[0]);
   if (SHELLS.has(first)) {
     const c = argv.indexOf('-c');
     const script = c >= 0 ? (argv[c + 1] ?? '') : '';
-    if (c < 0 && !container.stdin) return { items: [{ connector: ';', command: { argv: ['true'] } }], ignoresSigterm: true };
+    if (c < 0 && !container.stdin) return EXITS_AT_ONCE;
     return { ...parseScript(script), ignoresSigterm: true };
   }
   return { items: [{ connector: ';', command: { argv } }], ignoresSigterm: first === 'sleep' };

@@ -87,7 +87,10 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
       for (const p of paths) {
         const content = files.get(p);
         if (content === undefined) return { code: 1, lines: [...lines, `cat: can't open '${p}': No such file or directory`] };
-        lines.push(...content.split('\n').slice(0, -1));
+        // A last line without its newline (a ConfigMap value such as "v1") is printed too.
+        const parts = content.split('\n');
+        if (parts[parts.length - 1] === '') parts.pop();
+        lines.push(...parts);
       }
       return { code: 0, lines };
     }

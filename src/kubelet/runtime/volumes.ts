@@ -5,6 +5,7 @@
 import type { Frozen, ObjectMeta } from '../../api/types.js';
 import type { Container, PodSpec, Volume } from '../../api/types/pod.js';
 import type { ConfigData } from './config-refs.js';
+import { NO_FILES } from './container-files.js';
 
 interface KeyToPath {
   key: string;
@@ -42,7 +43,7 @@ const mapFile = (m: Readonly<Record<string, string>> | undefined): string =>
     .map((k) => `${k}=${JSON.stringify(m![k])}`)
     .join('\n');
 
-function fieldValue(path: string, meta: Frozen<ObjectMeta>, spec: Frozen<PodSpec>, podIP: string | undefined): string {
+export function fieldValue(path: string, meta: Frozen<ObjectMeta>, spec: Frozen<PodSpec>, podIP: string | undefined): string {
   const sub = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
   if (sub) return (sub[1] === 'labels' ? meta.labels : meta.annotations)?.[sub[2]] ?? '';
   switch (path) {
@@ -104,7 +105,8 @@ export function volumeFiles(v: Frozen<Volume>, ctx: VolumeContext): Record<strin
 }
 
 /** The files a container starts with: every mounted volume's files under its mount path. */
-export function containerFiles(c: Frozen<Container>, ctx: VolumeContext): Record<string, string> {
+export function containerFiles(c: Frozen<Container>, ctx: VolumeContext): Readonly<Record<string, string>> {
+  if (!c.volumeMounts?.length) return NO_FILES;
   const out: Record<string, string> = {};
   for (const mount of c.volumeMounts ?? []) {
     const v = ctx.spec.volumes?.find((x) => x.name === mount.name);
@@ -130,4 +132,24 @@ export function collectEmptyDirs(c: Frozen<Container>, spec: Frozen<PodSpec>, fi
     for (const [path, content] of Object.entries(files)) if (path.startsWith(prefix)) dir[path.slice(prefix.length)] = content;
     emptyDirs[v.name] = dir;
   }
+}
+
+/**
+ * A running container's files after its ConfigMap, Secret, downwardAPI and projected volumes
+ * were synced again: what is under those mount paths is replaced by the volumes' contents now.
+ * subPath mounts keep what they had, as in Kubernetes. Answers `files` itself when no mount
+ * is refreshed. E.g. key msg of ConfigMap cfg changed to "v2": /etc/cfg/msg holds "v2".
+ */
+export function refreshVolumeFiles(c: Frozen<Container>, files: Readonly<Record<string, string>>, ctx: VolumeContext): Readonly<Record<string, string>> {
+  let out: Record<string, string> | undefined;
+  for (const mount of c.volumeMounts ?? []) {
+    if (mount.subPath) continue;
+    const v = ctx.spec.volumes?.find((x) => x.name === mount.name);
+    if (!v || !(v.configMap || v.secret || v.projected || v.downwardAPI)) continue;
+    const root = mount.mountPath.replace(/\/+$/, '');
+    out ??= { ...files };
+    for (const path of Object.keys(out)) if (path.startsWith(`${root}/`)) delete out[path];
+    for (const [rel, content] of Object.entries(volumeFiles(v, ctx))) out[`${root}/${rel}`] = content;
+  }
+  return out ?? files;
 }
