@@ -7,7 +7,8 @@ import type { Random } from '../clock/random.js';
 import type { Frozen, KubeObject } from '../api/types.js';
 import type { Node } from '../api/types/node.js';
 import type { Pod } from '../api/types/pod.js';
-import { EventRecorder, NODES, isAlreadyExists, isNotFound, objectKeyOf, type Client } from '../client/index.js';
+import { runningContainer, type ExecOutcome } from './container-exec.js';
+import { EventRecorder, NODES, isAlreadyExists, isNotFound, keyOf, objectKeyOf, type Client } from '../client/index.js';
 import { ownPodSource, type NodePodSource } from './pod-dispatcher.js';
 import { admitPod, podRequests, type NodeAllocatable } from './admission.js';
 import { initialNode, nodeStatus, uuidOf, type NodeConfig } from './node-object.js';
@@ -54,6 +55,10 @@ export interface NodeAgent {
   readonly partitioned: boolean;
   /** Shuts the node down for good (end of a run). */
   stop(): Promise<void>;
+  /** Whether this node runs the pod's container now. */
+  runs(namespace: string, pod: string, container: string): boolean;
+  /** `kubectl exec`: runs a command in a container of a pod on this node (undefined if it is not running here). */
+  exec(namespace: string, pod: string, container: string, command: readonly string[], stdin?: string): ExecOutcome | undefined;
 }
 
 const hex = (random: Random, n: number): string => Array.from(random.bytes(new Uint8Array(n)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -249,6 +254,13 @@ export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
       halt();
       for (const runner of runners.values()) runner.teardown();
       runners.clear();
+    },
+    runs(namespace, pod, container) {
+      const runner = runners.get(keyOf(namespace, pod));
+      return !!runner && runningContainer(runner.model, container) !== undefined;
+    },
+    exec(namespace, pod, container, command, stdin) {
+      return runners.get(keyOf(namespace, pod))?.exec(container, command, stdin);
     },
   };
 }

@@ -21,6 +21,7 @@ import type { PodCIDRAllocator } from './pod-cidr.js';
 import type { PodLogStore } from './runtime/pod-log-store.js';
 import type { KubeletProfile } from './profile.js';
 import { stepPod } from './pod-worker.js';
+import { execInContainer, type ExecOutcome } from './container-exec.js';
 import { buildPodStatus } from './pod-status.js';
 import { NO_CONFIG, allContainers, isRuntimeStep, syncInFlight, type PodEffect, type PodEvent, type PodModel } from './pod-model.js';
 
@@ -115,6 +116,15 @@ export class PodRunner {
       this.#stepping = false;
     }
     this.#flush();
+  }
+
+  /** `kubectl exec`: runs a command in one of the pod's running containers (undefined if none runs). */
+  exec(container: string, command: readonly string[], stdin?: string): ExecOutcome | undefined {
+    if (this.#gone) return undefined;
+    const ran = execInContainer(this.#model, container, command, stdin);
+    if (!ran) return undefined;
+    this.#model = ran.model;
+    return ran.outcome;
   }
 
   /** Records an event about the pod, as the kubelet's recorder does. */

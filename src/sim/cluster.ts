@@ -64,6 +64,9 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const random = new SeededRandom(options.seed ?? 1);
   const storage = new MemoryStorage({ historyCapacity: options.historyCapacity });
   const logs = new PodLogStore();
+  let components: Components | undefined;
+  // kubectl exec reaches the kubelet that runs the pod's container.
+  const nodeRunning = (namespace: string, pod: string, container: string) => components?.nodes.find((n) => n.runs(namespace, pod, container));
   const apiServer = new ApiServer({
     storage,
     clock,
@@ -73,12 +76,15 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     logs,
     usage: { podUsage: (pod, now) => podUsage(pod as Parameters<typeof podUsage>[0], now) },
+    exec: {
+      running: (namespace, pod, container) => nodeRunning(namespace, pod, container) !== undefined,
+      exec: (namespace, pod, container, command, stdin) => nodeRunning(namespace, pod, container)?.exec(namespace, pod, container, command, stdin),
+    },
   });
   await createSystemNamespaces(apiServer);
   await createKubernetesService(apiServer, 6443);
   const pools = typeof options.nodes === 'number' ? [{ count: options.nodes }] : (options.nodes ?? []);
   const hasNodes = pools.some((p) => p.count > 0);
-  let components: Components | undefined;
   let starting: Promise<Components | undefined> | undefined;
   let faults: Faults | undefined;
   const startComponents = (): Promise<Components | undefined> =>

@@ -14,8 +14,10 @@ export interface ShellCursor {
 
 export interface ShellRun extends ShellCursor {
   outcome: ShellOutcome;
-  /** What the commands printed, one entry per line. */
+  /** What the commands printed, one entry per line, in order. */
   lines: string[];
+  /** Which of those lines went to stderr (the commands' complaints), by index. */
+  stderr: number[];
   /** In a probe or hook, the time its sleeps would take (they take none in the model). */
   sleptMs: number;
 }
@@ -41,9 +43,14 @@ function sleepMs(arg: string | undefined): number {
   return Number(m[1]) * unit * 1000;
 }
 
+/** Where `cat` with no file reads from: what an exec was given on stdin. */
+export const STDIN_PATH = '/dev/stdin';
+
 interface Done {
   code: number;
   lines?: string[];
+  /** Printed on stderr. */
+  errors?: string[];
   outcome?: ShellOutcome;
   sleptMs?: number;
 }
@@ -84,9 +91,10 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
     }
     case 'cat': {
       const lines: string[] = [];
-      for (const p of paths) {
+      for (const p of paths.length > 0 ? paths : [STDIN_PATH]) {
         const content = files.get(p);
-        if (content === undefined) return { code: 1, lines: [...lines, `cat: can't open '${p}': No such file or directory`] };
+        if (content === undefined && p === STDIN_PATH) return { code: 0 };
+        if (content === undefined) return { code: 1, lines, errors: [`cat: can't open '${p}': No such file or directory`] };
         // A last line without its newline (a ConfigMap value such as "v1") is printed too.
         const parts = content.split('\n');
         if (parts[parts.length - 1] === '') parts.pop();
@@ -128,7 +136,7 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
     case 'mv': {
       const [from, to] = paths;
       const content = from === undefined ? undefined : files.get(from);
-      if (content === undefined || to === undefined) return { code: 1, lines: [`${name}: can't stat '${from ?? ''}': No such file or directory`] };
+      if (content === undefined || to === undefined) return { code: 1, errors: [`${name}: can't stat '${from ?? ''}': No such file or directory`] };
       files.set(to, content);
       if (name === 'mv') files.delete(from);
       return { code: 0 };
@@ -139,7 +147,7 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
       // Assignments (i=0) and builtins the model does not follow succeed quietly.
       if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(name)) return { code: 0 };
       if (mode === 'probe') {
-        return { code: 126, lines: [`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown`] };
+        return { code: 126, errors: [`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown`] };
       }
       return { code: 0, outcome: { kind: 'forever' } };
   }
@@ -149,18 +157,20 @@ function runCommand(cmd: ShellCommand, files: Map<string, string>, mode: ShellMo
 export function runShell(program: ShellProgram, cursor: ShellCursor, files: Map<string, string>, mode: ShellMode = 'container'): ShellRun {
   let { pc, status } = cursor;
   const lines: string[] = [];
+  const stderr: number[] = [];
   let sleptMs = 0;
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     const item = itemAt(program, pc);
-    if (!item) return { pc, status, lines, sleptMs, outcome: { kind: 'exit', code: status } };
+    if (!item) return { pc, status, lines, stderr, sleptMs, outcome: { kind: 'exit', code: status } };
     pc++;
     if ((item.connector === '&&' && status !== 0) || (item.connector === '||' && status === 0)) continue;
     const done = runCommand(item.command, files, mode);
     status = done.code;
     if (done.lines) lines.push(...done.lines);
+    for (const e of done.errors ?? []) stderr.push(lines.push(e) - 1);
     sleptMs += done.sleptMs ?? 0;
-    if (done.outcome) return { pc, status, lines, sleptMs, outcome: done.outcome };
+    if (done.outcome) return { pc, status, lines, stderr, sleptMs, outcome: done.outcome };
   }
   // A loop that never sleeps: treat it as busy forever rather than spin.
-  return { pc, status, lines, sleptMs, outcome: { kind: 'forever' } };
+  return { pc, status, lines, stderr, sleptMs, outcome: { kind: 'forever' } };
 }
