@@ -4,8 +4,8 @@
 // per-node generations; here a set of dirty nodes plays that part).
 import type { Node } from '../api/types/node.js';
 import type { Pod } from '../api/types/pod.js';
-import { newNodeInfo, type NodeInfo } from './node-info.js';
-import { nodeTreeOrder, snapshotFromNodeInfos, type Snapshot, type SnapshotInput } from './snapshot.js';
+import { newSharedFacts, nodeFactsOf, nodeInfoOf, podInfoOf, type NodeInfo, type PodInfo } from './node-info.js';
+import { nodeTreeOrder, snapshotFromNodeInfos, withNodeInfos, type Snapshot, type SnapshotInput } from './snapshot.js';
 
 const isTerminal = (p: Pod): boolean => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 const imageNames = (n: Node): Set<string> => new Set((n.status?.images ?? []).flatMap((i) => i.names ?? []));
@@ -15,8 +15,14 @@ export class SchedulerCache {
   readonly #images = new Map<string, Set<string>>();
   /** Image name -> on how many nodes (ImageStateSummary.NumNodes). */
   readonly #imageCounts = new Map<string, number>();
-  /** Node name -> pod key -> the pod bound (or assumed) there. */
-  readonly #podsByNode = new Map<string, Map<string, Pod>>();
+  /** Images whose count changed since the last snapshot: every node holding one is rebuilt then. */
+  readonly #recounted = new Set<string>();
+  /** Facts shared by nodes alike (see nodeFactsOf); renewed on any recount of images. */
+  #shared = newSharedFacts();
+  /** Nodes whose facts (allocatable, image states) must be worked out again: new versions, recounts. */
+  readonly #staleFacts = new Set<string>();
+  /** Node name -> pod key -> the pod bound (or assumed) there, described once when it is set. */
+  readonly #podsByNode = new Map<string, Map<string, PodInfo>>();
   readonly #nodeOfPod = new Map<string, string>();
   readonly #infos = new Map<string, NodeInfo>();
   readonly #dirty = new Set<string>();
@@ -29,6 +35,7 @@ export class SchedulerCache {
     else if (zoneOf(this.#nodes.get(name)!) !== zoneOf(node)) this.#order = undefined;
     this.#nodes.set(name, node);
     this.#setImages(name, imageNames(node));
+    this.#staleFacts.add(name);
     this.#touch(name);
   }
 
@@ -36,6 +43,7 @@ export class SchedulerCache {
     if (!this.#nodes.delete(name)) return;
     this.#setImages(name, new Set());
     this.#infos.delete(name);
+    this.#staleFacts.delete(name);
     this.#order = undefined;
     this.#snapshot = undefined;
   }
@@ -43,32 +51,45 @@ export class SchedulerCache {
   /** Records where a pod is: bound (or assumed) and running somewhere, or nowhere (undefined). */
   setPod(key: string, pod: Pod | undefined): void {
     const before = this.#nodeOfPod.get(key);
+    const node = pod && !isTerminal(pod) ? pod.spec?.nodeName : undefined;
+    // The same object where it already is: nothing changed (frozen objects are new when changed).
+    if (pod && node && before === node && this.#podsByNode.get(node)?.get(key)?.pod === pod) return;
     if (before !== undefined) {
       this.#podsByNode.get(before)?.delete(key);
       this.#nodeOfPod.delete(key);
       this.#touch(before);
     }
-    const node = pod?.spec?.nodeName;
-    if (!pod || !node || isTerminal(pod)) return;
+    if (!pod || !node) return;
     let pods = this.#podsByNode.get(node);
     if (!pods) this.#podsByNode.set(node, (pods = new Map()));
-    pods.set(key, pod);
+    pods.set(key, podInfoOf(pod));
     this.#nodeOfPod.set(key, node);
     this.#touch(node);
   }
 
   /** The snapshot for the next cycle; the same object while nothing changed. */
   snapshot(input: Omit<SnapshotInput, 'nodes' | 'pods'> = {}): Snapshot {
-    if (this.#snapshot && this.#dirty.size === 0 && this.#snapshot.input.namespaceLabels === input.namespaceLabels) return this.#snapshot;
+    this.#touchRecounted();
+    const same = this.#snapshot?.input;
+    if (same && this.#dirty.size === 0 && same.namespaceLabels === input.namespaceLabels && same.nominatedPods === input.nominatedPods) return this.#snapshot!;
+    const rebuilt: NodeInfo[] = [];
     for (const name of this.#dirty) {
       const node = this.#nodes.get(name);
-      if (node) this.#infos.set(name, newNodeInfo(node, [...(this.#podsByNode.get(name)?.values() ?? [])], this.#imageCounts));
+      if (!node) continue;
+      const previous = this.#infos.get(name);
+      // A node rebuilt because a pod came or went keeps its facts; only its pods are summed again.
+      const facts = previous && !this.#staleFacts.has(name) ? previous : nodeFactsOf(node, this.#imageCounts, this.#shared);
+      const info = nodeInfoOf(node, [...(this.#podsByNode.get(name)?.values() ?? [])], facts);
+      this.#infos.set(name, info);
+      rebuilt.push(info);
     }
     this.#dirty.clear();
-    const sameOrder = this.#order !== undefined && this.#snapshot !== undefined;
-    this.#order ??= nodeTreeOrder([...this.#nodes.values()], (n) => n.metadata.labels).map((n) => n.metadata.name ?? '');
-    const nodes = this.#order.map((n) => this.#infos.get(n)!);
-    this.#snapshot = snapshotFromNodeInfos(nodes, { ...input, nodes: [], pods: [] }, sameOrder ? this.#snapshot!.nodeIndex : undefined);
+    this.#staleFacts.clear();
+    const full = { ...input, nodes: [], pods: [] };
+    // The same nodes in the same order: the previous snapshot with the rebuilt nodes swapped in.
+    if (this.#order !== undefined && this.#snapshot !== undefined) return (this.#snapshot = withNodeInfos(this.#snapshot, rebuilt, full));
+    this.#order = nodeTreeOrder([...this.#nodes.values()], (n) => n.metadata.labels).map((n) => n.metadata.name ?? '');
+    this.#snapshot = snapshotFromNodeInfos(this.#order.map((n) => this.#infos.get(n)!), full);
     return this.#snapshot;
   }
 
@@ -76,15 +97,30 @@ export class SchedulerCache {
     if (this.#nodes.has(name)) this.#dirty.add(name);
   }
 
-  /** Keeps the image counts; when one changes, every node holding that image is rebuilt. */
+  /** Keeps the image counts; the nodes holding an image whose count changed are rebuilt at the next snapshot. */
   #setImages(name: string, now: Set<string>): void {
     const old = this.#images.get(name) ?? new Set<string>();
-    const changed: string[] = [];
-    for (const i of old) if (!now.has(i)) (this.#imageCounts.set(i, (this.#imageCounts.get(i) ?? 1) - 1), changed.push(i));
-    for (const i of now) if (!old.has(i)) (this.#imageCounts.set(i, (this.#imageCounts.get(i) ?? 0) + 1), changed.push(i));
+    for (const i of old) if (!now.has(i)) (this.#imageCounts.set(i, (this.#imageCounts.get(i) ?? 1) - 1), this.#recounted.add(i));
+    for (const i of now) if (!old.has(i)) (this.#imageCounts.set(i, (this.#imageCounts.get(i) ?? 0) + 1), this.#recounted.add(i));
     this.#images.set(name, now);
-    if (changed.length === 0) return;
-    for (const [n, imgs] of this.#images) if (changed.some((i) => imgs.has(i))) this.#touch(n);
+  }
+
+  /**
+   * Marks the holders of recounted images dirty, once per snapshot rather than once per node
+   * event: registering N nodes that share an image would otherwise walk every node N times.
+   */
+  #touchRecounted(): void {
+    if (this.#recounted.size === 0) return;
+    this.#shared = newSharedFacts();
+    for (const [n, imgs] of this.#images) {
+      for (const i of imgs) {
+        if (!this.#recounted.has(i)) continue;
+        this.#staleFacts.add(n);
+        this.#touch(n);
+        break;
+      }
+    }
+    this.#recounted.clear();
   }
 }
 

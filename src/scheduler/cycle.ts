@@ -3,17 +3,18 @@
 // Kubernetes twins: pkg/scheduler/schedule_one.go (schedulePod, findNodesThatFitPod,
 // numFeasibleNodesToFind, prioritizeNodes, selectHost) and framework/runtime/framework.go.
 import type { Pod } from '../api/types/pod.js';
-import { scoreNodes, selectHost } from './cycle-score.js';
+import { scoreTotals, selectHostIndex } from './cycle-score.js';
 import {
-  CycleState, errorStatus, isRejected, statusMessage, success, unresolvable, withPlugin, type PostFilterResult, type Status,
+  CycleState, errorStatus, isRejected, statusMessage, success, unresolvable, withPlugin, type Plugin, type PostFilterResult, type Status,
 } from './framework.js';
 import { FitError, newDiagnosis, statusOfNode, type Diagnosis } from './fit-error.js';
 import type { NodeInfo } from './node-info.js';
 import type { Profile } from './profile.js';
-import { newCycleRecord, nodeRecord, type CycleRecord } from './record.js';
+import { haveNominatedPods, nominatedPodsToAdd, withNominatedPods } from './nominated-pods.js';
+import { newCycleRecord, type CycleRecord } from './record.js';
 import type { Snapshot } from './snapshot.js';
 
-export { scoreNodes, selectHost } from './cycle-score.js';
+export { scoreNodes, scoreTotals, selectHost, selectHostIndex } from './cycle-score.js';
 
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
 export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -99,29 +100,73 @@ export function runPreFilter(profile: Profile, pod: Pod, state: CycleState, reco
   return { status: returned, nodeNames: names, pluginsWithNodes };
 }
 
-/** RunFilterPlugins: stops at the first plugin that does not say Success. */
-export function runFilters(profile: Profile, pod: Pod, node: NodeInfo, state: CycleState, record?: CycleRecord): Status {
-  const rec = record && nodeRecord(record, node.name);
-  for (const p of profile.filter) {
-    if (state.skipFilterPlugins.has(p.name)) continue;
-    const s = p.filter!(pod, node, state);
-    rec?.filters.push({ plugin: p.name, status: s });
+/** The Filter plugins this cycle runs (those PreFilter did not Skip), with their names for the record. */
+interface ActiveFilters {
+  readonly plugins: readonly Plugin[];
+  readonly names: readonly string[];
+}
+
+function activeFilters(profile: Profile, state: CycleState): ActiveFilters {
+  const plugins = profile.filter.filter((p) => !state.skipFilterPlugins.has(p.name));
+  return { plugins, names: plugins.map((p) => p.name) };
+}
+
+/** What RunFilterPlugins returns for the plugin that said `s` (not Success). */
+const verdict = (plugin: string, s: Status): Status =>
+  s.code === 'Error' ? errorStatus(`running "${plugin}" filter plugin: ${statusMessage(s)}`) : withPlugin(s, plugin);
+
+/** RunFilterPlugins over the active filters: stops at the first plugin that does not say Success. */
+function filterNode(active: ActiveFilters, pod: Pod, node: NodeInfo, state: CycleState, record?: CycleRecord): Status {
+  const plugins = active.plugins;
+  for (let i = 0; i < plugins.length; i++) {
+    const s = plugins[i].filter!(pod, node, state);
     if (s.code !== 'Success') {
-      if (s.code === 'Error') return errorStatus(`running "${p.name}" filter plugin: ${statusMessage(s)}`);
-      return withPlugin(s, p.name);
+      record?.filtered(node.name, active.names, i, s);
+      return verdict(plugins[i].name, s);
     }
   }
+  record?.filtered(node.name, active.names);
   return success;
 }
 
-/** PreFilter over `snapshot`, then the filters on one of its nodes (for preemption's dry runs). */
+/**
+ * RunFilterPluginsWithNominatedPods: with pods nominated to the node (priority >= the pod's)
+ * counted as present first; if that passes, once more as the node is. The record keeps the pass
+ * that decided.
+ */
+function filterNodeWithNominated(
+  active: ActiveFilters, profile: Profile, pod: Pod, node: NodeInfo, state: CycleState, record?: CycleRecord,
+): Status {
+  const added = nominatedPodsToAdd(state.snapshot, pod, node.name);
+  if (added.length === 0) return filterNode(active, pod, node, state, record);
+  const withAdded = withNominatedPods(profile, pod, state, node, added);
+  if ('code' in withAdded) return withAdded;
+  for (let i = 0; i < active.plugins.length; i++) {
+    const s = active.plugins[i].filter!(pod, withAdded.node, withAdded.state);
+    if (s.code !== 'Success') {
+      record?.filtered(node.name, active.names, i, s);
+      return verdict(active.plugins[i].name, s);
+    }
+  }
+  return filterNode(active, pod, node, state, record);
+}
+
+/** RunFilterPlugins: stops at the first plugin that does not say Success. */
+export function runFilters(profile: Profile, pod: Pod, node: NodeInfo, state: CycleState, record?: CycleRecord): Status {
+  return filterNode(activeFilters(profile, state), pod, node, state, record);
+}
+
+/**
+ * PreFilter over `snapshot`, then the filters on one of its nodes, nominated pods counted
+ * (preemption's dry runs: SelectVictimsOnNode runs RunFilterPluginsWithNominatedPods).
+ */
 export function filterOnSnapshot(profile: Profile, pod: Pod, snapshot: Snapshot, nodeName: string): Status {
   const state = new CycleState(snapshot);
   const pre = runPreFilter(profile, pod, state);
   if (pre.status.code !== 'Success') return pre.status;
   if (pre.nodeNames && !pre.nodeNames.has(nodeName)) return unresolvable(`node(s) didn't satisfy plugin(s) [${[...pre.pluginsWithNodes].sort().join(' ')}]`);
   const node = snapshot.get(nodeName);
-  return node ? runFilters(profile, pod, node, state) : unresolvable('node not found');
+  return node ? filterNodeWithNominated(activeFilters(profile, state), profile, pod, node, state) : unresolvable('node not found');
 }
 
 interface FilterPass {
@@ -138,15 +183,11 @@ function findNodesThatPassFilters(
   if (profile.score.length === 0) toFind = 1; // no scoring: any feasible node will do
   record.numFeasibleNodesToFind = toFind;
   const feasible: NodeInfo[] = [];
-  const hasFilters = profile.filter.some((p) => !state.skipFilterPlugins.has(p.name));
+  const active = activeFilters(profile, state);
+  const nominated = haveNominatedPods(state.snapshot);
   for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
     const node = nodes[(start + i) % nodes.length];
-    if (!hasFilters) {
-      nodeRecord(record, node.name);
-      feasible.push(node);
-      continue;
-    }
-    const s = runFilters(profile, pod, node, state, record);
+    const s = nominated ? filterNodeWithNominated(active, profile, pod, node, state, record) : filterNode(active, pod, node, state, record);
     if (s.code === 'Success') feasible.push(node);
     else if (s.code === 'Error') return { feasible, error: statusMessage(s) };
     else {
@@ -199,7 +240,7 @@ function tryNominated(input: CycleInput, state: CycleState, d: Diagnosis, record
   const nominated = input.pod.status?.nominatedNodeName;
   const node = nominated ? input.snapshot.get(nominated) : undefined;
   if (!node) return undefined;
-  const s = runFilters(input.profile, input.pod, node, state, record);
+  const s = filterNodeWithNominated(activeFilters(input.profile, state), input.profile, input.pod, node, state, record);
   if (s.code === 'Success') return node;
   if (s.code !== 'Error') d.nodeToStatus.set(node.name, s);
   return undefined;
@@ -246,9 +287,9 @@ export function scheduleCycle(input: CycleInput): CycleOutcome {
     record.selected = feasible[0].name;
     return done({ kind: 'scheduled', nodeName: feasible[0].name, evaluatedNodes, feasibleNodes: 1 }, next);
   }
-  const scored = scoreNodes(profile, pod, feasible, state, record);
-  if ('error' in scored) return done({ kind: 'error', message: scored.error }, next);
-  const nodeName = selectHost(scored.totals, input.tieBreak ?? 0);
+  const totals = scoreTotals(profile, pod, feasible, state, record);
+  if ('error' in totals) return done({ kind: 'error', message: totals.error }, next);
+  const nodeName = feasible[selectHostIndex(totals, input.tieBreak ?? 0)].name;
   record.selected = nodeName;
   return done({ kind: 'scheduled', nodeName, evaluatedNodes, feasibleNodes: feasible.length }, next);
 }

@@ -8,13 +8,26 @@ import { allocatableOf, emptyResource, nonZeroRequests, podRequests, type Resour
 
 export type { Resource } from './pod-requests.js';
 
-/** A pod with its affinity terms parsed once. */
-export interface PodInfo {
+/** A pod's (anti-)affinity terms, parsed once. */
+export interface PodAffinityInfo {
   readonly pod: Pod;
   readonly requiredAffinityTerms: readonly AffinityTerm[];
   readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
+}
+
+/**
+ * A pod as a NodeInfo holds it: its affinity terms, and what it takes from the node, worked out
+ * once (parsing quantities is the dear part), so a node rebuilt because one pod came or went
+ * does not redo it for the others.
+ */
+export interface PodInfo extends PodAffinityInfo {
+  /** podRequests: what Fit counts. */
+  readonly requests: Resource;
+  /** nonZeroRequests: what scoring counts. */
+  readonly nonZeroRequests: { readonly milliCPU: number; readonly memory: number };
+  readonly hostPorts: readonly string[];
 }
 
 export interface ImageState {
@@ -29,6 +42,8 @@ export interface NodeInfo {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly Taint[];
+  /** spec.unschedulable (a cordon), copied here because every cycle asks it of hundreds of nodes. */
+  readonly unschedulable: boolean;
   readonly pods: readonly PodInfo[];
   readonly podsWithAffinity: readonly PodInfo[];
   readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
@@ -43,7 +58,8 @@ export interface NodeInfo {
   readonly imageStates: ReadonlyMap<string, ImageState>;
 }
 
-export function podInfoOf(pod: Pod): PodInfo {
+/** The affinity half of PodInfo: all InterPodAffinity needs of the pod being scheduled. */
+export function podAffinityInfoOf(pod: Pod): PodAffinityInfo {
   const a = pod.spec.affinity;
   const req = (terms: PodAffinityTerm[] | undefined) => (terms ?? []).map((t) => affinityTermOf(pod, t));
   const pref = (terms: WeightedPodAffinityTerm[] | undefined) =>
@@ -55,6 +71,10 @@ export function podInfoOf(pod: Pod): PodInfo {
     preferredAffinityTerms: pref(a?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
     preferredAntiAffinityTerms: pref(a?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
   };
+}
+
+export function podInfoOf(pod: Pod): PodInfo {
+  return { ...podAffinityInfoOf(pod), requests: podRequests(pod), nonZeroRequests: nonZeroRequests(pod), hostPorts: hostPortsOf(pod) };
 }
 
 const hasAffinity = (p: Pod) => !!(p.spec.affinity?.podAffinity || p.spec.affinity?.podAntiAffinity);
@@ -94,42 +114,88 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
+/** One shared empty list for the many nodes without taints (cheaper to reach than one each). */
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
+/** What a NodeInfo takes from the Node alone, worked out once per version of the node. */
+export interface NodeFacts {
+  readonly allocatable: Resource;
+  readonly imageStates: ReadonlyMap<string, ImageState>;
+}
+
+/**
+ * Facts shared between nodes that have the same allocatable, or hold the same images at the
+ * same counts: the filters and scores read them on every node of every cycle, and one object
+ * stays in the CPU cache where thousands of equal ones do not. Whoever keeps a table empties it
+ * whenever the image counts change.
+ */
+export interface SharedFacts {
+  readonly allocatable: Map<string, Resource>;
+  readonly imageStates: Map<string, ReadonlyMap<string, ImageState>>;
+}
+
+export const newSharedFacts = (): SharedFacts => ({ allocatable: new Map(), imageStates: new Map() });
+
+/** The node's allocatable and image states, taken from `shared` when an equal one is there. */
+export function nodeFactsOf(node: Node, imageNodeCounts?: ReadonlyMap<string, number>, shared?: SharedFacts): NodeFacts {
+  const list = node.status?.allocatable;
+  const allocationKey = shared && Object.entries(list ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
+  let allocatable = allocationKey === undefined ? undefined : shared!.allocatable.get(allocationKey);
+  if (!allocatable) {
+    allocatable = allocatableOf(list);
+    if (allocationKey !== undefined) shared!.allocatable.set(allocationKey, allocatable);
+  }
+  const images = node.status?.images ?? [];
+  const imageKey = shared && images.map((i) => `${i.sizeBytes ?? 0} ${(i.names ?? []).join(' ')}`).join('\n');
+  let imageStates = imageKey === undefined ? undefined : shared!.imageStates.get(imageKey);
+  if (!imageStates) {
+    const states = new Map<string, ImageState>();
+    for (const img of images) {
+      for (const n of img.names ?? []) states.set(n, { size: img.sizeBytes ?? 0, numNodes: imageNodeCounts?.get(n) ?? 1 });
+    }
+    if (imageKey !== undefined) shared!.imageStates.set(imageKey, states);
+    imageStates = states;
+  }
+  return { allocatable, imageStates };
+}
+
 /** Builds a NodeInfo; `imageNodeCounts` says on how many nodes each image name is present. */
 export function newNodeInfo(node: Node, pods: readonly Pod[], imageNodeCounts?: ReadonlyMap<string, number>): NodeInfo {
-  const infos = pods.map(podInfoOf);
+  return nodeInfoOf(node, pods.map(podInfoOf), nodeFactsOf(node, imageNodeCounts));
+}
+
+/**
+ * A NodeInfo over pods already described and facts already known (a NodeInfo of the same node
+ * version will do): nothing is parsed again, only the pods' requests are added up.
+ */
+export function nodeInfoOf(node: Node, infos: readonly PodInfo[], facts: NodeFacts): NodeInfo {
   const requested = emptyResource();
   let nzCPU = 0;
   let nzMem = 0;
   const usedPorts = new Set<string>();
-  for (const p of pods) {
-    const r = podRequests(p);
+  for (const i of infos) {
+    const r = i.requests;
     requested.milliCPU += r.milliCPU;
     requested.memory += r.memory;
     requested.ephemeralStorage += r.ephemeralStorage;
     for (const [k, v] of Object.entries(r.scalar)) requested.scalar[k] = (requested.scalar[k] ?? 0) + v;
-    const nz = nonZeroRequests(p);
-    nzCPU += nz.milliCPU;
-    nzMem += nz.memory;
-    for (const k of hostPortsOf(p)) usedPorts.add(k);
-  }
-  const imageStates = new Map<string, ImageState>();
-  for (const img of node.status?.images ?? []) {
-    for (const n of img.names ?? []) {
-      imageStates.set(n, { size: img.sizeBytes ?? 0, numNodes: imageNodeCounts?.get(n) ?? 1 });
-    }
+    nzCPU += i.nonZeroRequests.milliCPU;
+    nzMem += i.nonZeroRequests.memory;
+    for (const k of i.hostPorts) usedPorts.add(k);
   }
   return {
     node,
     name: node.metadata.name ?? '',
     labels: node.metadata.labels ?? {},
-    taints: node.spec?.taints ?? [],
+    taints: node.spec?.taints?.length ? node.spec.taints : NO_TAINTS,
+    unschedulable: !!node.spec?.unschedulable,
     pods: infos,
     podsWithAffinity: infos.filter((i) => hasAffinity(i.pod)),
     podsWithRequiredAntiAffinity: infos.filter((i) => i.requiredAntiAffinityTerms.length > 0),
     requested,
     nonZeroRequested: { milliCPU: nzCPU, memory: nzMem },
-    allocatable: allocatableOf(node.status?.allocatable),
+    allocatable: facts.allocatable,
     usedPorts,
-    imageStates,
+    imageStates: facts.imageStates,
   };
 }

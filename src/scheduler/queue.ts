@@ -23,6 +23,8 @@ const keyOf = (pod: Pod): string => `${pod.metadata.namespace}/${pod.metadata.na
 
 export class SchedulingQueue {
   readonly #active: Entry[] = [];
+  /** Keys in #active, so that forgetting a pod that is not there (most are not) costs no scan. */
+  readonly #activeKeys = new Set<string>();
   readonly #backoff = new Map<string, { entry: Entry; cancel: Cancel }>();
   readonly #unschedulable = new Map<string, Entry>();
   readonly #waiters: ((e: Entry | undefined) => void)[] = [];
@@ -52,7 +54,10 @@ export class SchedulingQueue {
   /** The next pod to schedule, waiting for one when none is ready; undefined once closed. */
   pop(): Promise<QueuedPodInfo | undefined> {
     const next = this.#active.shift();
-    if (next) return Promise.resolve(next);
+    if (next) {
+      this.#activeKeys.delete(next.key);
+      return Promise.resolve(next);
+    }
     if (this.#closed) return Promise.resolve(undefined);
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
@@ -121,8 +126,7 @@ export class SchedulingQueue {
   }
 
   #take(key: string): Entry | undefined {
-    const i = this.#active.findIndex((e) => e.key === key);
-    if (i >= 0) return this.#active.splice(i, 1)[0];
+    if (this.#activeKeys.delete(key)) return this.#active.splice(this.#active.findIndex((e) => e.key === key), 1)[0];
     const b = this.#backoff.get(key);
     if (b) {
       b.cancel();
@@ -141,5 +145,6 @@ export class SchedulingQueue {
     let i = this.#active.length;
     while (i > 0 && this.less(e, this.#active[i - 1])) i--;
     this.#active.splice(i, 0, e);
+    this.#activeKeys.add(e.key);
   }
 }

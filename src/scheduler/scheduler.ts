@@ -15,6 +15,7 @@ import { buildProfiles, DEFAULT_SCHEDULER_NAME, type KubeSchedulerConfiguration,
 import { SchedulingQueue } from './queue.js';
 import type { Decision } from './explain.js';
 import { SchedulerCache } from './cache.js';
+import { Nominator } from './nominator.js';
 
 export interface SchedulerOptions {
   client: Client;
@@ -46,28 +47,35 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const namespaces = new Informer<Namespace & HasMetadata>(client, NAMESPACES as never, { clock });
   // Pods bound by us but not yet seen bound in the cache, so that the next cycle counts them.
   const assumed = new Map<string, Frozen<Pod>>();
-  const decisions = new Map<string, Decision>();
+  // When each decision was made is kept as a number and written out only if someone asks.
+  const decisions = new Map<string, Omit<Decision, 'time'> & { readonly at: number }>();
   const ours = (p: Frozen<Pod>): boolean => profiles.has(p.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME);
 
   // NodeInfos kept from events; an assumed pod counts where it was sent until the cache sees it bound.
   const cache = new SchedulerCache();
   const place = (p: Frozen<Pod>): void => cache.setPod(podKey(p), (p.spec?.nodeName ? p : assumed.get(podKey(p))) as Pod | undefined);
+  // Pending pods of ours nominated to a node (not while assumed: the assumed pod counts there already).
+  const nominator = new Nominator();
+  const nominate = (p: Frozen<Pod>): void => nominator.set(podKey(p), isPending(p) && ours(p) && !assumed.has(podKey(p)) ? (p as Pod) : undefined);
   let namespaceLabels: Record<string, Readonly<Record<string, string>>> | undefined;
 
   pods.addEventHandler({
     onAdd: (p) => {
       place(p);
+      nominate(p);
       if (isPending(p) && ours(p)) queue.add(p as Pod);
     },
     onUpdate: (_old, p) => {
       if (p.spec?.nodeName) assumed.delete(podKey(p));
       place(p);
+      nominate(p);
       if (isPending(p) && ours(p)) queue.add(p as Pod);
       else queue.delete(p as Pod);
     },
     onDelete: (p) => {
       assumed.delete(podKey(p));
       cache.setPod(podKey(p), undefined);
+      nominator.set(podKey(p), undefined);
       decisions.delete(podKey(p));
       queue.delete(p as Pod);
       // A pod that goes frees room: parked pods may fit now.
@@ -95,7 +103,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
       namespaceLabels = {};
       for (const ns of namespaces.list()) namespaceLabels[ns.metadata.name!] = ns.metadata.labels ?? {};
     }
-    return cache.snapshot({ namespaceLabels });
+    return cache.snapshot({ namespaceLabels, nominatedPods: nominator.list() });
   };
 
   async function markUnschedulable(pod: Frozen<Pod>, message: string): Promise<void> {
@@ -117,12 +125,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     startIndex = outcome.nextStartIndex;
     decisions.delete(podKey(pod));
     if (decisions.size >= MAX_DECISIONS) decisions.delete(decisions.keys().next().value!);
-    decisions.set(podKey(pod), { outcome: outcome.result, record: outcome.record, time: rfc3339(clock.now()), schedulerName: profile.schedulerName });
+    decisions.set(podKey(pod), { outcome: outcome.result, record: outcome.record, at: clock.now(), schedulerName: profile.schedulerName });
     const result = outcome.result;
     const requeue = { ...info, pod: pod as Pod };
     if (result.kind === 'scheduled') {
       assumed.set(podKey(pod), { ...pod, spec: { ...pod.spec, nodeName: result.nodeName } } as Frozen<Pod>);
       place(pod);
+      nominate(pod);
       try {
         await client.createSubresource(PODS, pod.metadata.namespace!, pod.metadata.name!, 'binding', {
           apiVersion: 'v1',
@@ -134,6 +143,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
       } catch (e) {
         assumed.delete(podKey(pod));
         place(pods.get(podKey(pod)) ?? pod);
+        nominate(pods.get(podKey(pod)) ?? pod);
         await recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e instanceof Error ? e.message : String(e)}`);
         queue.addBackoff(requeue);
       }
@@ -154,6 +164,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     } catch {
       return;
     }
+    // Counted from now on, before the informer brings the patched pod (the nominator's override).
+    nominate({ ...pod, status: { ...pod.status, nominatedNodeName: node } } as Frozen<Pod>);
     for (const v of victims) {
       await recorder.event(v as Frozen<Pod>, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`);
       await client.delete(PODS, v.metadata.namespace!, v.metadata.name!).catch(() => undefined);
@@ -174,7 +186,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   })();
 
   return {
-    explain: (key) => decisions.get(key),
+    explain: (key) => {
+      const d = decisions.get(key);
+      return d && { outcome: d.outcome, record: d.record, time: rfc3339(d.at), schedulerName: d.schedulerName };
+    },
     async stop() {
       running = false;
       queue.close();

@@ -4,7 +4,7 @@
 import type { Node } from '../api/types/node.js';
 import type { Pod } from '../api/types/pod.js';
 import type { LabelSelector } from '../api/types.js';
-import { newNodeInfo, type NodeInfo } from './node-info.js';
+import { newSharedFacts, nodeFactsOf, nodeInfoOf, podInfoOf, type NodeInfo } from './node-info.js';
 
 /** A Service's selector, or a controller owning pods (ReplicaSet, StatefulSet, ReplicationController). */
 export interface ServiceSelector {
@@ -41,6 +41,8 @@ export interface SnapshotInput {
   readonly controllers?: readonly ControllerSelector[];
   readonly pdbs?: readonly DisruptionBudget[];
   readonly priorityClasses?: readonly PriorityClassInfo[];
+  /** Pending pods with status.nominatedNodeName: the room they were promised (see nominated-pods.ts). */
+  readonly nominatedPods?: readonly Pod[];
 }
 
 export interface Snapshot {
@@ -147,33 +149,63 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     list.push(p);
   }
   const counts = imageNodeCounts(input.nodes);
+  const shared = newSharedFacts();
   const ordered = nodeTreeOrder(input.nodes, (n) => n.metadata.labels);
-  const infos = ordered.map((n) => newNodeInfo(n, podsByNode.get(n.metadata.name ?? '') ?? [], counts));
+  const infos = ordered.map((n) => nodeInfoOf(n, (podsByNode.get(n.metadata.name ?? '') ?? []).map(podInfoOf), nodeFactsOf(n, counts, shared)));
   return snapshotFromNodeInfos(infos, input);
+}
+
+/**
+ * The same snapshot (same nodes, same order) with some nodes' NodeInfos replaced by newer ones,
+ * and `input` if given. The node list is copied, not rebuilt, and the affinity lists follow
+ * from the previous snapshot's rather than from a scan of every node.
+ */
+export function withNodeInfos(snapshot: Snapshot, changed: readonly NodeInfo[], input: SnapshotInput = snapshot.input): Snapshot {
+  // Settle the previous snapshot's lists now, so that it lets go of its own predecessor: a
+  // cycle that never reads them (a profile without InterPodAffinity) must not leave a chain of
+  // every snapshot ever taken behind it.
+  void snapshot.havePodsWithAffinity;
+  void snapshot.havePodsWithRequiredAntiAffinity;
+  const index = snapshot.nodeIndex;
+  const infos = snapshot.nodes.slice();
+  const replaced = new Map<string, { readonly k: number; readonly info: NodeInfo }>();
+  for (const info of changed) {
+    const k = index.get(info.name);
+    if (k === undefined) continue; // not a node of this snapshot: the caller builds a new one instead
+    infos[k] = info;
+    replaced.set(info.name, { k, info });
+  }
+  const byPosition = [...replaced.values()].sort((a, b) => a.k - b.k);
+  // previous minus the replaced nodes, plus those of their new infos that belong, in node order.
+  const adjust = (previous: readonly NodeInfo[], has: (i: NodeInfo) => boolean): NodeInfo[] => {
+    const added = byPosition.filter((r) => has(r.info));
+    const out: NodeInfo[] = [];
+    let j = 0;
+    for (const i of previous) {
+      if (replaced.has(i.name)) continue;
+      if (j < added.length) {
+        const k = index.get(i.name)!;
+        while (j < added.length && added[j].k < k) out.push(added[j++].info);
+      }
+      out.push(i);
+    }
+    while (j < added.length) out.push(added[j++].info);
+    return out;
+  };
+  return snapshotFromNodeInfos(infos, input, index, {
+    affinity: () => adjust(snapshot.havePodsWithAffinity, (i) => i.podsWithAffinity.length > 0),
+    anti: () => adjust(snapshot.havePodsWithRequiredAntiAffinity, (i) => i.podsWithRequiredAntiAffinity.length > 0),
+  });
 }
 
 /** The same snapshot with one node's pods replaced (preemption's "what if these pods left"). */
 export function withNodePods(snapshot: Snapshot, nodeName: string, pods: readonly Pod[]): Snapshot {
-  // The node set is unchanged, so the node's image counts are the ones it already has.
   const old = snapshot.get(nodeName);
-  const counts = new Map([...(old?.imageStates ?? [])].map(([name, s]) => [name, s.numNodes]));
-  const k = snapshot.nodeIndex.get(nodeName);
-  if (k === undefined || !old) return snapshot;
-  const infos = snapshot.nodes.slice();
-  const info = (infos[k] = newNodeInfo(old.node, pods, counts));
-  // One node changed: the affinity lists follow from the previous snapshot's, not a scan of all nodes.
-  const adjust = (previous: readonly NodeInfo[], has: (i: NodeInfo) => boolean): NodeInfo[] => {
-    const out = previous.filter((i) => i.name !== nodeName);
-    if (has(info)) {
-      const at = out.findIndex((i) => (snapshot.nodeIndex.get(i.name) ?? 0) > k);
-      out.splice(at < 0 ? out.length : at, 0, info);
-    }
-    return out;
-  };
-  return snapshotFromNodeInfos(infos, snapshot.input, snapshot.nodeIndex, {
-    affinity: () => adjust(snapshot.havePodsWithAffinity, (i) => i.podsWithAffinity.length > 0),
-    anti: () => adjust(snapshot.havePodsWithRequiredAntiAffinity, (i) => i.podsWithRequiredAntiAffinity.length > 0),
-  });
+  if (!old) return snapshot;
+  // The node set is unchanged, so its allocatable and image counts are the ones it already has;
+  // the pods it already holds keep their PodInfos.
+  const known = new Map(old.pods.map((i) => [i.pod, i]));
+  return withNodeInfos(snapshot, [nodeInfoOf(old.node, pods.map((p) => known.get(p) ?? podInfoOf(p)), old)]);
 }
 
 /** The snapshot after `pod` is assumed onto `nodeName` (the caller's assume step, or a test's). */

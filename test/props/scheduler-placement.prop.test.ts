@@ -98,4 +98,22 @@ describe('scheduler placement properties', () => {
       expect(out.result.kind === 'scheduled').toBe(anyFits);
     }), { numRuns: 150 });
   });
+
+  it('leaves room for pods nominated with equal or higher priority', () => {
+    const arbNominations = fc.array(fc.nat({ max: 7 }), { minLength: 12, maxLength: 12 });
+    fc.assert(fc.property(arbNodes, arbPods, arbNominations, (nodes, pods, to) => {
+      // Every pod but the last is pending and nominated somewhere; the last one is scheduled.
+      const others = pods.slice(0, -1).map((p, i) => ({ ...p, status: { nominatedNodeName: nodes[to[i] % nodes.length].metadata.name } }));
+      const snap = buildSnapshot({ nodes, pods: [], nominatedPods: others });
+      const pod = pods[pods.length - 1];
+      const out = scheduleCycle({ profile, snapshot: snap, pod });
+      if (out.result.kind !== 'scheduled') return;
+      const n = snap.get(out.result.nodeName)!;
+      const held = others.filter((o) => o.status.nominatedNodeName === n.name && (o.spec.priority ?? 0) >= (pod.spec.priority ?? 0));
+      const withHeld = assumePod(held.reduce((s, o) => assumePod(s, o, n.name), snap), pod, n.name).get(n.name)!;
+      expect(withHeld.requested.milliCPU).toBeLessThanOrEqual(withHeld.allocatable.milliCPU);
+      expect(withHeld.requested.memory).toBeLessThanOrEqual(withHeld.allocatable.memory);
+      expect(withHeld.pods.length).toBeLessThanOrEqual(withHeld.allocatable.allowedPodNumber);
+    }), { numRuns: 150 });
+  });
 });

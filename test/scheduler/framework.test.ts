@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultNormalizeScore } from '../../src/scheduler/framework.js';
 import { fitErrorMessage, newDiagnosis } from '../../src/scheduler/fit-error.js';
-import { nodeTreeOrder, buildSnapshot, assumePod } from '../../src/scheduler/snapshot.js';
+import { nodeTreeOrder, buildSnapshot, assumePod, withNodeInfos } from '../../src/scheduler/snapshot.js';
 import { podRequests, nonZeroRequests } from '../../src/scheduler/pod-requests.js';
 import { node, pod } from './fixtures.js';
 
@@ -83,5 +83,14 @@ describe('snapshot', () => {
     const after = assumePod(snap, pod('b', { cpu: '500m' }), 'n1');
     expect(after.get('n1')!.requested.milliCPU).toBe(1500);
     expect(snap.get('n1')!.requested.milliCPU).toBe(1000);
+  });
+  it('does not chain every earlier snapshot when the affinity lists go unread', () => {
+    const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: {} }] } };
+    let snap = buildSnapshot({ nodes: [node('n1'), node('n2')], pods: [pod('a', { node: 'n2', affinity: anti })] });
+    const n1 = snap.get('n1')!;
+    // Each derived snapshot settles its predecessor, so reading the lists at the end is shallow.
+    for (let i = 0; i < 50_000; i++) snap = withNodeInfos(snap, [n1]);
+    expect(snap.havePodsWithRequiredAntiAffinity.map((n) => n.name)).toEqual(['n2']);
+    expect(snap.havePodsWithAffinity.map((n) => n.name)).toEqual(['n2']);
   });
 });

@@ -86,4 +86,24 @@ describe('scheduler', () => {
     const placed = (await client.list(PODS, { namespace: 'default' })).items.map((p) => p.spec?.nodeName);
     expect(placed).toEqual(['x', 'x', 'x', 'x', 'x']);
   });
+
+  it('keeps the room of a pod nominated to a node for a lower-priority newcomer', async () => {
+    await client.create(NODES, node('n1', '2') as never);
+    // The holder outranks big, so big cannot preempt it; small (priority 0) ranks below both.
+    await client.create(PODS, pod('holder', '1', { nodeName: 'n1', priorityClassName: 'system-node-critical' }) as never);
+    // Pending, nominated to n1 (as after preemption), waiting for room it does not have yet.
+    await client.create(PODS, pod('big', '1500m', { priorityClassName: 'system-cluster-critical' }) as never);
+    await client.patch(PODS, 'default', 'big', 'merge', { status: { nominatedNodeName: 'n1' } }, { subresource: 'status' });
+    await settle();
+    await client.create(PODS, pod('small', '1') as never);
+    await settle();
+    expect((await client.get(PODS, 'default', 'small')).spec?.nodeName).toBeUndefined();
+    const events = await client.list(EVENTS, { namespace: 'default', fieldSelector: 'involvedObject.name=small,reason=FailedScheduling' });
+    expect(events.items[0]?.message).toMatch(/^0\/1 nodes are available: 1 Insufficient cpu\./);
+    // Once the nominated pod is gone, the room is free to take (at the next retry of small).
+    await client.delete(PODS, 'default', 'big');
+    await clock.advance(6 * 60_000);
+    await settle();
+    expect((await client.get(PODS, 'default', 'small')).spec?.nodeName).toBe('n1');
+  });
 });

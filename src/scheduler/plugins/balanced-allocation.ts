@@ -1,7 +1,7 @@
 // Twin of pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go: prefers nodes
 // whose resources would be used in equal proportions after placing the pod.
 import { MAX_NODE_SCORE, StateKey, success, type Plugin } from '../framework.js';
-import { podRequestList, requestedAndAllocatable, type ResourceSpec } from './resource-allocation.js';
+import { fillRequestedAndAllocatable, podRequestList, type ResourceSpec } from './resource-allocation.js';
 
 export const NAME = 'NodeResourcesBalancedAllocation';
 
@@ -18,26 +18,44 @@ const preScoreKey = new StateKey<number[]>(`PreScore${NAME}`);
  * Three fractions 0.2, 0.5, 0.8: mean 0.5, variance 0.06 -> std 0.2449 -> int(75.505) = 75.
  */
 export function balancedScore(requested: readonly number[], allocatable: readonly number[]): number {
-  const fractions: number[] = [];
+  // Two passes over the fractions instead of collecting them: this runs once per node per cycle.
+  let count = 0;
+  let first = 0;
+  let second = 0;
+  let total = 0;
   for (let i = 0; i < requested.length; i++) {
     if (allocatable[i] === 0) continue;
-    fractions.push(Math.min(requested[i] / allocatable[i], 1));
+    const f = fraction(requested[i], allocatable[i]);
+    if (count === 0) first = f;
+    else if (count === 1) second = f;
+    total += f;
+    count++;
   }
   let std = 0;
-  if (fractions.length === 2) std = Math.abs((fractions[0] - fractions[1]) / 2);
-  else if (fractions.length > 2) {
-    const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
-    const sum = fractions.reduce((a, f) => a + (f - mean) * (f - mean), 0);
-    std = Math.sqrt(sum / fractions.length);
+  if (count === 2) std = Math.abs((first - second) / 2);
+  else if (count > 2) {
+    const mean = total / count;
+    let sum = 0;
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue;
+      const f = fraction(requested[i], allocatable[i]);
+      sum += (f - mean) * (f - mean);
+    }
+    std = Math.sqrt(sum / count);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
+
+const fraction = (requested: number, allocatable: number): number => Math.min(requested / allocatable, 1);
 
 export function newBalancedAllocation(args: NodeResourcesBalancedAllocationArgs = {}): Plugin {
   const resources = args.resources ?? [
     { name: 'cpu', weight: 1 },
     { name: 'memory', weight: 1 },
   ];
+  // Scratch for Score, which runs once per node per cycle; nothing keeps them past the call.
+  const requested: number[] = resources.map(() => 0);
+  const allocatable: number[] = resources.map(() => 0);
   return {
     name: NAME,
     preScore(pod, _nodes, state) {
@@ -46,7 +64,7 @@ export function newBalancedAllocation(args: NodeResourcesBalancedAllocationArgs 
     },
     score(pod, node, state) {
       const reqs = state.read(preScoreKey) ?? podRequestList(pod, resources, true);
-      const { requested, allocatable } = requestedAndAllocatable(node, resources, reqs, true);
+      fillRequestedAndAllocatable(node, resources, reqs, true, requested, allocatable);
       return balancedScore(requested, allocatable);
     },
   };

@@ -2,7 +2,7 @@
 // pod's images, weighing each image by its size and by how widely it is spread (an image on
 // every node says little about this one).
 import type { Pod } from '../../api/types/pod.js';
-import { goDiv, MAX_NODE_SCORE, type Plugin } from '../framework.js';
+import { goDiv, MAX_NODE_SCORE, StateKey, type Plugin } from '../framework.js';
 import { normalizedImageName, type NodeInfo } from '../node-info.js';
 
 export const NAME = 'ImageLocality';
@@ -13,14 +13,28 @@ export const MIN_THRESHOLD = 23 * MB;
 /** Per container; the sum is capped at this times the number of containers. */
 export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-/** size * (nodes having it / all nodes), truncated. */
-function sumImageScores(node: NodeInfo, pod: Pod, totalNodes: number): number {
-  let sum = 0;
+/** The pod's image names, normalised, init containers first, and how many containers it has. */
+interface PodImages {
+  readonly pod: Pod;
+  readonly names: readonly string[];
+  readonly containers: number;
+}
+const imagesKey = new StateKey<PodImages>(`Score${NAME}`);
+
+function podImages(pod: Pod): PodImages {
+  const names: string[] = [];
   for (const list of [pod.spec.initContainers, pod.spec.containers]) {
-    for (const c of list ?? []) {
-      const st = c.image ? node.imageStates.get(normalizedImageName(c.image)) : undefined;
-      if (st) sum += Math.trunc(st.size * (st.numNodes / totalNodes));
-    }
+    for (const c of list ?? []) if (c.image) names.push(normalizedImageName(c.image));
+  }
+  return { pod, names, containers: (pod.spec.initContainers?.length ?? 0) + (pod.spec.containers?.length ?? 0) };
+}
+
+/** size * (nodes having it / all nodes), truncated. */
+function sumImageScores(node: NodeInfo, images: PodImages, totalNodes: number): number {
+  let sum = 0;
+  for (const name of images.names) {
+    const st = node.imageStates.get(name);
+    if (st) sum += Math.trunc(st.size * (st.numNodes / totalNodes));
   }
   return sum;
 }
@@ -41,8 +55,10 @@ export function imageLocalityScore(sum: number, numContainers: number): number {
 export const imageLocality: Plugin = {
   name: NAME,
   score(pod, node, state) {
-    const total = state.snapshot.nodes.length;
-    const containers = (pod.spec.initContainers?.length ?? 0) + (pod.spec.containers?.length ?? 0);
-    return imageLocalityScore(sumImageScores(node, pod, total), containers);
+    // The image names are worked out on the first node and kept for the rest of the cycle (the
+    // plugin has no PreScore in kube-scheduler, so it gets none here either).
+    let images = state.read(imagesKey);
+    if (images?.pod !== pod) state.write(imagesKey, (images = podImages(pod)));
+    return imageLocalityScore(sumImageScores(node, images, state.snapshot.nodes.length), images.containers);
   },
 };

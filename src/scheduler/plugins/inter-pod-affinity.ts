@@ -4,7 +4,7 @@
 import type { Pod } from '../../api/types/pod.js';
 import { termMatches, matchesAllTerms, type AffinityTerm } from '../affinity-term.js';
 import { MAX_NODE_SCORE, skip, StateKey, success, unresolvable, unschedulable, type CycleState, type Plugin } from '../framework.js';
-import { podInfoOf, type NodeInfo, type PodInfo } from '../node-info.js';
+import { podAffinityInfoOf, type NodeInfo, type PodAffinityInfo } from '../node-info.js';
 
 export const NAME = 'InterPodAffinity';
 export const ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't satisfy existing pods anti-affinity rules";
@@ -21,7 +21,7 @@ type Counts = Map<string, number>;
 const pair = (k: string, v: string) => `${k}\u0000${v}`;
 
 interface FilterState {
-  readonly podInfo: PodInfo;
+  readonly podInfo: PodAffinityInfo;
   readonly podNsLabels: Readonly<Record<string, string>> | undefined;
   readonly existingAntiAffinityCounts: Counts;
   readonly affinityCounts: Counts;
@@ -41,7 +41,7 @@ function bump(m: Counts, node: NodeInfo, key: string, by: number) {
 const nsLabelsOf = (state: CycleState, pod: Pod) => state.snapshot.namespaceLabels(pod.metadata.namespace ?? 'default');
 
 function computeFilterState(pod: Pod, state: CycleState): FilterState {
-  const podInfo = podInfoOf(pod);
+  const podInfo = podAffinityInfoOf(pod);
   const snap = state.snapshot;
   const podNsLabels = nsLabelsOf(state, pod);
   const existing: Counts = new Map();
@@ -105,7 +105,7 @@ function addTerm(scores: Map<string, Map<string, number>>, t: AffinityTerm, weig
 }
 
 function scoreExistingPod(
-  scores: Map<string, Map<string, number>>, incoming: PodInfo, existing: PodInfo, node: NodeInfo, state: CycleState, hardWeight: number,
+  scores: Map<string, Map<string, number>>, incoming: PodAffinityInfo, existing: PodAffinityInfo, node: NodeInfo, state: CycleState, hardWeight: number,
 ) {
   if (Object.keys(node.labels).length === 0) return;
   const exNs = nsLabelsOf(state, existing.pod);
@@ -139,7 +139,7 @@ export function newInterPodAffinity(args: InterPodAffinityArgs = {}): Plugin {
     },
     preScore(pod, nodes, state) {
       if (nodes.length === 0) return skip;
-      const incoming = podInfoOf(pod);
+      const incoming = podAffinityInfoOf(pod);
       const hasConstraints = incoming.preferredAffinityTerms.length > 0 || incoming.preferredAntiAffinityTerms.length > 0;
       if (args.ignorePreferredTermsOfExistingPods && !hasConstraints) return skip;
       const scores = new Map<string, Map<string, number>>();

@@ -13,7 +13,7 @@ const unschedulableTaint: Taint = { key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSc
 export const nodeUnschedulable: Plugin = {
   name: NAME,
   filter(pod, node) {
-    if (!node.node.spec?.unschedulable) return success;
+    if (!node.unschedulable) return success;
     return tolerates(pod.spec.tolerations, unschedulableTaint) ? success : unresolvable(ERR_REASON_UNSCHEDULABLE);
   },
 };

@@ -19,6 +19,7 @@ const preferNoScheduleTolerations = (ts: readonly Toleration[] | undefined) =>
 export const taintToleration: Plugin = {
   name: NAME,
   filter(pod, node) {
+    if (node.taints.length === 0) return success; // most nodes: nothing to look for
     const taint = findUntoleratedTaint(node.taints, pod.spec.tolerations);
     return taint ? unresolvable(untoleratedTaintReason(taint)) : success;
   },
@@ -29,6 +30,7 @@ export const taintToleration: Plugin = {
   },
   /** The number of PreferNoSchedule taints nothing tolerates; normalised in reverse. */
   score(pod, node, state) {
+    if (node.taints.length === 0) return 0;
     const tolerations = state.read(preScoreKey) ?? preferNoScheduleTolerations(pod.spec.tolerations);
     return node.taints.filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(tolerations, t)).length;
   },
