@@ -14,6 +14,8 @@ import { startServiceLBController } from './service-lb/index.js';
 import { startNodeLifecycleController, startTaintEvictionController, type NodeLifecycleOptions } from './nodelifecycle/index.js';
 import { LeaderElector, type LeaderElectionConfig } from '../client/leader-election.js';
 import { NameGenerator } from '../clock/names.js';
+import { fencedClient } from './lease-fence.js';
+import { SharedInformers } from './shared/shared-informers.js';
 
 export interface ControllerDeps {
   client: Client;
@@ -26,6 +28,10 @@ export interface ControllerDeps {
    * that several managers sharing one cluster never both act. Omitted: run at once, alone.
    */
   leaderElection?: LeaderElectionOptions;
+  /** The field manager of the controllers' writes under leader election (default kube-controller-manager). */
+  fieldManager?: string;
+  /** Set by the manager for the controllers it starts: their shared informers. */
+  informers?: SharedInformers;
 }
 
 export type LeaderElectionOptions = Partial<Pick<LeaderElectionConfig, 'identity' | 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs' | 'releaseOnCancel'>>;
@@ -63,9 +69,12 @@ const CONTROLLERS: readonly [string, Starter][] = [
 ];
 
 async function runAll(deps: ControllerDeps): Promise<Started[]> {
+  // One informer per resource for all of them, as kube-controller-manager's informer factory.
+  const informers = new SharedInformers(deps.client, deps.clock);
   const running: Started[] = [];
-  for (const [, start] of CONTROLLERS) running.push(start({ ...deps, random: deps.random.fork() }));
+  for (const [, start] of CONTROLLERS) running.push(start({ ...deps, informers, random: deps.random.fork() }));
   await Promise.all(running.map((r) => r.started));
+  running.push({ stop: async () => informers.stop() });
   return running;
 }
 
@@ -73,12 +82,23 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
   const names = CONTROLLERS.map(([name]) => name);
   if (!deps.leaderElection) {
     const running = await runAll(deps);
-    return { names, leading: true, stop: () => Promise.all(running.map((r) => r.stop())).then(() => undefined) };
+    return { names, leading: true, stop: () => stopAll(running) };
   }
-  // As kube-controller-manager: campaign for the lease, start everything on winning, stop on losing.
+  // As kube-controller-manager: campaign for the lease, start everything on winning, stop on
+  // losing. Each term's controllers write through a fence that closes when the term ends (the
+  // elector gave up the lease, or the manager is stopping), so a reconcile still in flight
+  // cannot act for a leader that no longer is one; then they are stopped, and we campaign again.
   let running: Started[] = [];
+  let term = 0;
+  let standingDown = false;
   const identity = deps.leaderElection.identity ?? `kubesim_${new NameGenerator(deps.random.fork()).uid()}`;
-  const elector = new LeaderElector({
+  const standDown = async (): Promise<void> => {
+    term++;
+    const stopping = running;
+    running = [];
+    await stopAll(stopping);
+  };
+  const elector: LeaderElector = new LeaderElector({
     client: deps.client,
     clock: deps.clock,
     namespace: 'kube-system',
@@ -86,13 +106,14 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     ...deps.leaderElection,
     identity,
     async onStartedLeading() {
-      running = await runAll(deps);
+      const ours = ++term;
+      const holdsLease = (): boolean => !standingDown && elector.isLeader && term === ours;
+      const started = await runAll({ ...deps, client: fencedClient(deps.client, holdsLease, deps.fieldManager) });
+      // The term may have ended while the informers synced: those controllers never act.
+      if (term === ours) running = started;
+      else await stopAll(started);
     },
-    async onStoppedLeading() {
-      const stopping = running;
-      running = [];
-      await Promise.all(stopping.map((r) => r.stop()));
-    },
+    onStoppedLeading: standDown,
   });
   await elector.start();
   return {
@@ -101,6 +122,15 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     get leading() {
       return elector.isLeader;
     },
-    stop: () => elector.stop(),
+    async stop() {
+      // Controllers first, the lease last: a released lease must find nothing of ours still acting.
+      standingDown = true;
+      await standDown();
+      await elector.stop();
+    },
   };
+}
+
+async function stopAll(running: readonly Started[]): Promise<void> {
+  await Promise.all(running.map((r) => r.stop()));
 }

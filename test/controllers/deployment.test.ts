@@ -54,8 +54,8 @@ describe('Deployment controller', () => {
     const progressing = s?.conditions?.find((c) => c.type === 'Progressing');
     return (s?.observedGeneration ?? 0) >= (d.metadata.generation ?? 0) && s?.updatedReplicas === r && s?.replicas === r && s?.availableReplicas === r && progressing?.reason === 'NewReplicaSetAvailable';
   };
-  // Delayed keys (a progress-deadline check) may wait; nothing is queued or in flight.
-  const settled = () => [dc!.queue, rsc!.queue].every((q) => q.length === 0 && q.processing === 0);
+  // Delayed keys (a progress-deadline check) may wait; nothing is batched, queued or in flight.
+  const settled = () => [dc!, rsc!].every((c) => c.batched === 0 && c.queue.length === 0 && c.queue.processing === 0);
   const setImage = (name: string, image: string) =>
     t!.client.patch(DEPLOYMENTS, NS, name, 'strategic', { spec: { template: { spec: { containers: [{ name: 'app', image }] } } } });
 

@@ -93,6 +93,43 @@ describe('leader election', () => {
     expect(violations).toEqual([]);
   });
 
+  it('stands down at once on losing the lease: a burst of creations in flight stops writing', async () => {
+    const clock = new VirtualClock();
+    cluster = await createCluster({ clock });
+    const admin = new Client(new InProcessTransport(cluster.apiServer));
+    let leader: RunningControllers | undefined;
+    let leasesCut = false;
+    const afterLoss: string[] = [];
+    // Only the Lease is out of reach (the manager cannot renew), and every pod creation takes
+    // 3 s: a 64-pod slow start (batches 1, 2, 4 ... 32, 18 s) is still going when the lease is lost.
+    const link: Transport = {
+      async request(req: ApiRequest) {
+        if (req.path.includes('/leases')) {
+          if (leasesCut) throw new Error('connection refused');
+        } else if (req.method !== 'GET') {
+          if (leader && !leader.leading) afterLoss.push(`${req.method} ${req.path}`);
+          if (req.method === 'POST' && req.path.endsWith('/pods')) await new Promise<void>((resolve) => clock.after(3000, resolve));
+        }
+        return new InProcessTransport(cluster!.apiServer).request(req);
+      },
+    };
+    leader = await startControllers({ client: new Client(link), clock, random: new SeededRandom(7), leaderElection: { identity: 'a' } });
+    managers.push(leader);
+    expect(leader.leading).toBe(true);
+
+    await admin.create(REPLICASETS, rs('burst', 64));
+    await clock.advance(2_500);
+    leasesCut = true;
+    const pods = async () => (await admin.list(PODS, { namespace: 'default' })).items.length;
+    await until(clock, () => !leader!.leading, 'a stops leading', 20_000, 100);
+    await clock.advance(30_000);
+    // No write left the old term once the lease was lost (those already sent land, as on a
+    // real connection), so the burst stopped part way.
+    expect(afterLoss).toEqual([]);
+    expect(await pods()).toBeGreaterThan(0);
+    expect(await pods()).toBeLessThan(64);
+  });
+
   it('releases the lease on stop when asked, so that the next candidate need not wait', async () => {
     const clock = new VirtualClock();
     cluster = await createCluster({ clock });

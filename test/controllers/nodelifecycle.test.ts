@@ -9,7 +9,7 @@ import type { Pod } from '../../src/api/types/pod.js';
 import { VirtualClock } from '../../src/clock/virtual-clock.js';
 import { Client, DEPLOYMENTS, EVENTS, InProcessTransport, NODES, PODS } from '../../src/client/index.js';
 import { evictionVerdict } from '../../src/controllers/nodelifecycle/eviction-plan.js';
-import { desiredTaints, nextTaints } from '../../src/controllers/nodelifecycle/taints.js';
+import { desiredTaints, nextTaints, swapNoExecuteTaint } from '../../src/controllers/nodelifecycle/taints.js';
 import { isPodReady } from '../../src/controllers/shared/pod-state.js';
 import { createCluster, type Cluster } from '../../src/sim/cluster.js';
 import { until } from './replicaset-harness.js';
@@ -37,17 +37,27 @@ describe('taint plans', () => {
   const node = (ready: string, taints: Node['spec'] = {}): Frozen<Node> =>
     ({ metadata: { name: 'n' }, spec: taints, status: { conditions: [{ type: 'Ready', status: ready }] } }) as Frozen<Node>;
 
-  it('taints an Unknown node unreachable (NoSchedule and NoExecute) and a NotReady one not-ready', () => {
-    expect(desiredTaints(node('Unknown'), { suppressNoExecute: false })).toEqual([
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
-    ]);
-    expect(desiredTaints(node('False'), { suppressNoExecute: true })).toEqual([{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }]);
+  it('taints an Unknown node unreachable and a NotReady one not-ready: NoSchedule at once, NoExecute swapped', () => {
+    expect(desiredTaints(node('Unknown'))).toEqual([{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
+    expect(desiredTaints(node('False'))).toEqual([{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }]);
+    const unreachable = node('False', { taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: 'then' }] });
+    expect(swapNoExecuteTaint(unreachable, 'node.kubernetes.io/not-ready', 0)).toEqual([{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute', timeAdded: '1970-01-01T00:00:00Z' }]);
+    expect(swapNoExecuteTaint(unreachable, 'node.kubernetes.io/unreachable', 0)).toBeUndefined();
+    expect(swapNoExecuteTaint(unreachable, undefined, 0)).toEqual([]);
   });
 
-  it('keeps user taints and removes only its own', () => {
-    const n = node('True', { taints: [{ key: 'team', value: 'a', effect: 'NoSchedule' }, { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }] });
-    expect(nextTaints(n, desiredTaints(n, { suppressNoExecute: false }), 0)).toEqual([{ key: 'team', value: 'a', effect: 'NoSchedule' }]);
+  it('keeps user taints and the NoExecute ones, and removes only its own NoSchedule ones', () => {
+    const n = node('True', {
+      taints: [
+        { key: 'team', value: 'a', effect: 'NoSchedule' },
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
+      ],
+    });
+    expect(nextTaints(n, desiredTaints(n), 0)).toEqual([
+      { key: 'team', value: 'a', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
+    ]);
     expect(nextTaints(node('True'), [], 0)).toBeUndefined();
   });
 

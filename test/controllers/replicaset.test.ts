@@ -43,7 +43,7 @@ describe('ReplicaSet controller', () => {
   it('creates pods from the template, reports status, and a second pass writes nothing', async () => {
     const { client, clock, counter } = await setup();
     const rs = await client.create(REPLICASETS, replicaSet('web', 3));
-    await until(clock, async () => (await rsNow('web')).status?.availableReplicas === 3 && controller!.queue.idle, 'three available');
+    await until(clock, async () => (await rsNow('web')).status?.availableReplicas === 3 && controller!.idle, 'three available');
 
     const pods = await podsOf('web');
     expect(pods).toHaveLength(3);
@@ -68,16 +68,36 @@ describe('ReplicaSet controller', () => {
     expect(counter.writes).toEqual([]);
   });
 
+  it('syncs once for a burst of pod events at one instant, and records events as the spam filter lets it', async () => {
+    const { client, clock, counter } = await setup({ readyAfterMs: 1000 });
+    await client.create(REPLICASETS, replicaSet('burst', 60));
+    await until(clock, async () => (await rsNow('burst')).status?.readyReplicas === 60 && controller!.idle, 'sixty ready');
+    // All 60 pods turn ready at one virtual instant; without coalescing each of their events
+    // would cost a sync over every pod, and most of those syncs a status write.
+    const statusWrites = counter.writes.filter((w) => w === `PUT /apis/apps/v1/namespaces/${NS}/replicasets/burst/status`);
+    expect(statusWrites.length).toBeLessThanOrEqual(10);
+    // As client-go's spam filter: 25 events in a burst about one object, then one per 5 minutes.
+    const created = () => client.list(EVENTS, { namespace: NS }).then((l) => l.items.filter((e) => e.reason === 'SuccessfulCreate'));
+    expect(await created()).toHaveLength(25);
+    await client.patch(REPLICASETS, NS, 'burst', 'merge', { spec: { replicas: 63 } });
+    await until(clock, async () => (await podsOf('burst')).length === 63, 'sixty-three pods');
+    expect(await created()).toHaveLength(25);
+    await clock.advance(300_000);
+    await client.patch(REPLICASETS, NS, 'burst', 'merge', { spec: { replicas: 64 } });
+    await until(clock, async () => (await podsOf('burst')).length === 64, 'sixty-four pods');
+    expect(await created()).toHaveLength(26);
+  });
+
   it('never creates twice while its own creations are not yet observed (expectations)', async () => {
     const { client, clock, counter } = await setup(false);
     await client.create(REPLICASETS, replicaSet('lag', 4));
-    await until(clock, () => controller!.queue.idle, 'first pass');
+    await until(clock, () => controller!.idle, 'first pass');
     // Extra passes right away, before or while the informer catches up with the new pods.
     const again = () => controller!.reconcile(`${NS}/lag`).catch(() => undefined);
     await Promise.all([again(), again(), again()]);
-    await until(clock, async () => (await podsOf('lag')).length === 4 && controller!.queue.idle, 'four pods');
+    await until(clock, async () => (await podsOf('lag')).length === 4 && controller!.idle, 'four pods');
     await Promise.all([again(), again()]);
-    await until(clock, () => controller!.queue.idle, 'idle');
+    await until(clock, () => controller!.idle, 'idle');
     expect(counter.writes.filter((w) => w === `POST /api/v1/namespaces/${NS}/pods`)).toHaveLength(4);
     expect(await podsOf('lag')).toHaveLength(4);
   });
@@ -94,7 +114,7 @@ describe('ReplicaSet controller', () => {
     await client.patch(REPLICASETS, NS, 'web', 'merge', { spec: { replicas: 5 } });
     await until(clock, async () => (await podsOf('web')).length === 5, 'five pods');
     await client.patch(REPLICASETS, NS, 'web', 'merge', { spec: { replicas: 3 } });
-    await until(clock, async () => (await podsOf('web')).length === 3 && controller!.queue.idle, 'back to three');
+    await until(clock, async () => (await podsOf('web')).length === 3 && controller!.idle, 'back to three');
     expect((await podsOf('web')).map((p) => p.metadata.name).sort()).toEqual(readyNames);
 
     const deleted = (await client.list(EVENTS, { namespace: NS })).items.filter((e) => e.reason === 'SuccessfulDelete');
@@ -106,7 +126,7 @@ describe('ReplicaSet controller', () => {
     const { client, clock } = await setup();
     await client.create(PODS, { metadata: { name: 'stray', namespace: NS, labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx' }] } } as Frozen<Pod>);
     const rs = await client.create(REPLICASETS, replicaSet('web', 2));
-    await until(clock, async () => (await rsNow('web')).status?.readyReplicas === 2 && controller!.queue.idle, 'two ready');
+    await until(clock, async () => (await rsNow('web')).status?.readyReplicas === 2 && controller!.idle, 'two ready');
     const stray = await client.get(PODS, NS, 'stray');
     expect(stray.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true });
     expect(await podsOf('web')).toHaveLength(2);

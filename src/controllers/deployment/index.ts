@@ -7,8 +7,8 @@ import type { Deployment } from '../../api/types/deployment.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
 import type { Random } from '../../clock/random.js';
-import { EventRecorder } from '../../client/event-recorder.js';
-import { Informer } from '../../client/informer.js';
+import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { objectKeyOf } from '../../client/object-key.js';
 import { DEPLOYMENTS, PODS, REPLICASETS } from '../../client/resources.js';
@@ -18,6 +18,7 @@ import { controllerRefOf } from '../shared/controller-ref.js';
 import { selectorFor } from '../shared/selector.js';
 import { reconcileDeployment, type DeploymentDeps } from './reconcile.js';
 import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
+import { InstantBatch } from '../shared/instant-batch.js';
 
 export interface DeploymentControllerOptions extends ControllerOptions {
   /** Unused: the controller makes no random choices; kept so every controller starts alike. */
@@ -26,23 +27,28 @@ export interface DeploymentControllerOptions extends ControllerOptions {
 
 export interface DeploymentController extends ControllerHandle {
   readonly queue: WorkQueue<string>;
+  /** Keys waiting for the end of the current instant, not yet queued. */
+  readonly batched: number;
+  /** Nothing batched, queued, delayed or in flight. */
+  readonly idle: boolean;
 }
 
 export function startDeploymentController(options: DeploymentControllerOptions): DeploymentController {
   const { client, clock } = options;
-  const dInformer = new Informer(client, DEPLOYMENTS, { clock });
-  const rsInformer = new Informer(client, REPLICASETS, { clock });
-  const podInformer = new Informer(client, PODS, { clock });
+  const dInformer = informerFor(options, DEPLOYMENTS);
+  const rsInformer = informerFor(options, REPLICASETS);
+  const podInformer = informerFor(options, PODS);
   const deps: DeploymentDeps = {
     client,
     clock,
-    recorder: new EventRecorder(client, clock, { component: 'deployment-controller' }),
+    recorder: new SpamFilteredRecorder(client, clock, { component: 'deployment-controller' }),
     deployments: new Lister(dInformer),
     replicaSets: new Lister(rsInformer),
     pods: new Lister(podInformer),
   };
   const queue = new WorkQueue<string>(clock);
-  const enqueue = (d: Frozen<Deployment>): void => queue.add(objectKeyOf(d));
+  const batch = new InstantBatch(clock, queue);
+  const enqueue = (d: Frozen<Deployment>): void => batch.add(objectKeyOf(d));
 
   const ownerOf = (rs: Frozen<ReplicaSet>): Frozen<Deployment> | undefined => {
     const ref = controllerRefOf(rs);
@@ -99,7 +105,14 @@ export function startDeploymentController(options: DeploymentControllerOptions):
     started: running.started,
     reconcile,
     queue,
+    get batched() {
+      return batch.size;
+    },
+    get idle() {
+      return batch.size === 0 && queue.idle;
+    },
     async stop() {
+      batch.stop();
       await running.stop();
       for (const i of [dInformer, rsInformer, podInformer]) i.stop();
     },

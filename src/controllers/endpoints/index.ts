@@ -6,6 +6,7 @@ import type { Pod } from '../../api/types/pod.js';
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
 import { Informer } from '../../client/informer.js';
+import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { keyOf, objectKeyOf } from '../../client/object-key.js';
 import { ENDPOINTS, PODS, SERVICES } from '../../client/resources.js';
@@ -13,6 +14,8 @@ import { runController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { reconcileEndpoints } from './reconcile.js';
 import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
+import { InstantBatch } from '../shared/instant-batch.js';
+import { podEndpointChange } from './pod-changes.js';
 
 export type EndpointsControllerOptions = ControllerOptions;
 
@@ -31,27 +34,46 @@ export function servicesSelecting(services: Lister<Service>, pod: Frozen<Pod>): 
     .map(objectKeyOf);
 }
 
+/** A Service-keyed controller's queue, and the batch its informer events go through. */
+export interface ServiceQueue {
+  queue: WorkQueue<string>;
+  batch: InstantBatch<string>;
+}
+
 /** Wires a Service-keyed controller: services, pods and the controller's own objects feed the queue. */
-export function podsToServicesQueue(clock: Clock, services: Informer<Service>, pods: Informer<Pod>): WorkQueue<string> {
+export function podsToServicesQueue(clock: Clock, services: Informer<Service>, pods: Informer<Pod>): ServiceQueue {
   const queue = new WorkQueue<string>(clock);
+  // Many pods of one Service change at one instant (a rollout): one sync sees them all.
+  const batch = new InstantBatch(clock, queue);
   const serviceLister = new Lister(services);
-  const onService = (s: Frozen<Service>): void => queue.add(objectKeyOf(s));
+  const onService = (s: Frozen<Service>): void => batch.add(objectKeyOf(s));
   services.addEventHandler({ onAdd: onService, onUpdate: (_, s) => onService(s), onDelete: onService });
   const onPod = (...versions: Frozen<Pod>[]): void => {
-    for (const p of versions) for (const k of servicesSelecting(serviceLister, p)) queue.add(k);
+    for (const p of versions) for (const k of servicesSelecting(serviceLister, p)) batch.add(k);
   };
-  pods.addEventHandler({ onAdd: (p) => onPod(p), onUpdate: (old, p) => onPod(old, p), onDelete: (p) => onPod(p) });
-  return queue;
+  const onPodUpdate = (old: Frozen<Pod>, cur: Frozen<Pod>): void => {
+    const { podChanged, membershipChanged } = podEndpointChange(old, cur);
+    // Only the Services it joined or left need a look when nothing else about it changed.
+    if (podChanged) onPod(old, cur);
+    else if (membershipChanged) {
+      const before = new Set(servicesSelecting(serviceLister, old));
+      const after = new Set(servicesSelecting(serviceLister, cur));
+      for (const k of before) if (!after.has(k)) batch.add(k);
+      for (const k of after) if (!before.has(k)) batch.add(k);
+    }
+  };
+  pods.addEventHandler({ onAdd: (p) => onPod(p), onUpdate: onPodUpdate, onDelete: (p) => onPod(p) });
+  return { queue, batch };
 }
 
 export function startEndpointsController(options: EndpointsControllerOptions): ServiceKeyedController {
   const { client, clock } = options;
-  const services = new Informer<Service>(client, SERVICES, { clock });
-  const pods = new Informer<Pod>(client, PODS, { clock });
-  const endpoints = new Informer<Endpoints>(client, ENDPOINTS, { clock });
-  const queue = podsToServicesQueue(clock, services, pods);
+  const services = informerFor<Service>(options, SERVICES);
+  const pods = informerFor<Pod>(options, PODS);
+  const endpoints = informerFor<Endpoints>(options, ENDPOINTS);
+  const { queue, batch } = podsToServicesQueue(clock, services, pods);
   // Someone changed or deleted our Endpoints: put them right.
-  const onEndpoints = (e: Frozen<Endpoints>): void => queue.add(keyOf(e.metadata.namespace ?? '', e.metadata.name ?? ''));
+  const onEndpoints = (e: Frozen<Endpoints>): void => batch.add(keyOf(e.metadata.namespace ?? '', e.metadata.name ?? ''));
   endpoints.addEventHandler({ onUpdate: (_, e) => onEndpoints(e), onDelete: onEndpoints });
   const ctx = { client, services: new Lister(services), pods: new Lister(pods), endpoints: new Lister(endpoints) };
   const reconcile = (key: string) => reconcileEndpoints(ctx, key);
@@ -61,6 +83,7 @@ export function startEndpointsController(options: EndpointsControllerOptions): S
     started: running.started,
     reconcile,
     async stop() {
+      batch.stop();
       for (const i of [services, pods, endpoints]) i.stop();
       await running.stop();
     },

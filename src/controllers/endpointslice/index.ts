@@ -5,7 +5,7 @@ import type { EndpointSlice } from '../../api/types/endpointslice.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
-import { Informer } from '../../client/informer.js';
+import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { keyOf } from '../../client/object-key.js';
 import { ENDPOINTSLICES, PODS, SERVICES } from '../../client/resources.js';
@@ -22,13 +22,13 @@ export type EndpointSliceController = ControllerHandle<ReconcileResult | void>;
 
 export function startEndpointSliceController(options: EndpointSliceControllerOptions): EndpointSliceController {
   const { client, clock } = options;
-  const services = new Informer<Service>(client, SERVICES, { clock });
-  const pods = new Informer<Pod>(client, PODS, { clock });
-  const slices = new Informer<EndpointSlice>(client, ENDPOINTSLICES, { clock, labelSelector: `${MANAGED_BY_LABEL}=${CONTROLLER_NAME}` });
-  const queue = podsToServicesQueue(clock, services, pods);
+  const services = informerFor<Service>(options, SERVICES);
+  const pods = informerFor<Pod>(options, PODS);
+  const slices = informerFor<EndpointSlice>(options, ENDPOINTSLICES, { labelSelector: `${MANAGED_BY_LABEL}=${CONTROLLER_NAME}` });
+  const { queue, batch } = podsToServicesQueue(clock, services, pods);
   const onSlice = (s: Frozen<EndpointSlice>): void => {
     const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
-    if (svc) queue.add(keyOf(s.metadata.namespace ?? '', svc));
+    if (svc) batch.add(keyOf(s.metadata.namespace ?? '', svc));
   };
   slices.addEventHandler({ onAdd: onSlice, onUpdate: (_, s) => onSlice(s), onDelete: onSlice });
   const ctx = { client, services: new Lister(services), pods: new Lister(pods), slices: new Lister(slices), tracker: new SliceTracker() };
@@ -39,6 +39,7 @@ export function startEndpointSliceController(options: EndpointSliceControllerOpt
     started: running.started,
     reconcile,
     async stop() {
+      batch.stop();
       for (const i of [services, pods, slices]) i.stop();
       await running.stop();
     },

@@ -3,8 +3,9 @@
 // Foreground and Orphan propagation finalizers.
 // Kubernetes twin: pkg/controller/garbagecollector (garbagecollector.go, graph_builder.go).
 import type { Frozen } from '../../api/types.js';
-import { EventRecorder } from '../../client/event-recorder.js';
+import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
 import { Informer } from '../../client/informer.js';
+import { informerFor } from '../shared/shared-informers.js';
 import type { HasMetadata, ResourceType } from '../../client/resources.js';
 import { runController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
@@ -23,7 +24,7 @@ export interface GarbageCollectorController extends ControllerHandle<void> {
   readonly graph: OwnershipGraph;
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function startGarbageCollectorController(options: GarbageCollectorOptions): GarbageCollectorController {
   const { client, clock } = options;
@@ -37,7 +38,7 @@ export function startGarbageCollectorController(options: GarbageCollectorOptions
     informers,
     mapper: new KindMapper(resources),
     queue,
-    recorder: new EventRecorder(client, clock, { component: 'garbage-collector-controller' }),
+    recorder: new SpamFilteredRecorder(client, clock, { component: 'garbage-collector-controller' }),
     reported: new Set(),
   };
 
@@ -51,10 +52,11 @@ export function startGarbageCollectorController(options: GarbageCollectorOptions
     for (const d of graph.dependentsOf(uid)) queue.add(d.uid);
   };
   const observe = (resource: ResourceType, object: Frozen<HasMetadata>, old?: Frozen<HasMetadata>): void => {
+    // Status churn leaves the graph as it was: nothing to record, nobody to wake.
+    if (old && !changedForGc(old, object)) return;
     const node = nodeOf(resource, object);
     if (!node.uid) return;
     const previous = graph.upsert(node);
-    if (old && !changedForGc(old, object)) return;
     if (node.owners.length > 0 || isOrphaning(node) || isDeletingDependents(node)) queue.add(node.uid);
     // An owner may be waiting for this object's references to go or to stop blocking.
     enqueueWaitingOwners(previous);
@@ -63,7 +65,7 @@ export function startGarbageCollectorController(options: GarbageCollectorOptions
   };
 
   for (const resource of resources) {
-    const informer = new Informer<HasMetadata>(client, resource, { clock });
+    const informer = informerFor<HasMetadata>(options, resource);
     informers.set(resource, informer);
     informer.addEventHandler({
       onAdd: (o) => observe(resource, o),

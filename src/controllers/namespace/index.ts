@@ -2,7 +2,7 @@
 // Kubernetes twin: pkg/controller/namespace/namespace_controller.go.
 import type { Namespace } from '../../api/types/namespace.js';
 import type { Frozen } from '../../api/types.js';
-import { Informer } from '../../client/informer.js';
+import { informerFor } from '../shared/shared-informers.js';
 import { NAMESPACES } from '../../client/resources.js';
 import { runController, type ReconcileResult } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
@@ -16,7 +16,7 @@ export type NamespaceController = ControllerHandle<ReconcileResult | void>;
 
 export function startNamespaceController(options: NamespaceControllerOptions): NamespaceController {
   const { client, clock } = options;
-  const informer = new Informer<Namespace>(client, NAMESPACES, { clock });
+  const informer = informerFor<Namespace>(options, NAMESPACES);
   const queue = new WorkQueue<string>(clock);
   const enqueue = (ns: Frozen<Namespace>): void => {
     if (ns.metadata.deletionTimestamp) queue.add(ns.metadata.name!);

@@ -2,7 +2,8 @@
 // silent for the grace period, mark its pods not ready, and keep the condition taints in step.
 // Kubernetes twin: pkg/controller/nodelifecycle/node_lifecycle_controller.go (monitorNodeHealth,
 // tryUpdateNodeHealth, processTaintBaseEviction, doNoScheduleTaintingPass) and MarkPodsNotReady
-// in pkg/controller/util/node/controller_utils.go.
+// in pkg/controller/util/node/controller_utils.go. When NoExecute taints go on is decided zone by
+// zone (zone-tainting.ts).
 import { produce } from 'immer';
 import type { Frozen, KubeObject } from '../../api/types.js';
 import type { Lease } from '../../api/types/lease.js';
@@ -18,7 +19,9 @@ import { isNotFound } from '../../client/response-error.js';
 import type { ReconcileResult } from '../../client/run-controller.js';
 import { isPodReady } from '../shared/pod-state.js';
 import { observeHealth, readyCondition, silentTooLong, unknownConditions, type NodeHealth } from './health.js';
-import { desiredTaints, nextTaints } from './taints.js';
+import { desiredTaints, hasNoExecuteTaint, nextTaints, swapNoExecuteTaint, TAINT_NOT_READY, TAINT_UNREACHABLE, type NoExecuteKey } from './taints.js';
+import { writeTaints } from './taint-writer.js';
+import type { ZoneTainting } from './zone-tainting.js';
 
 export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
@@ -32,6 +35,8 @@ export interface NodeLifecycleDeps {
   /** What the controller last heard from each node (its own memory, lost on restart as real). */
   health: Map<string, NodeHealth>;
   gracePeriodMs: number;
+  /** The zones' rate-limited tainting queues (shared by every pass). */
+  zones: ZoneTainting;
 }
 
 /** Node events name the node by name, uid included, as RecordNodeStatusChange does. */
@@ -50,7 +55,8 @@ export async function reconcileNode(deps: NodeLifecycleDeps, name: string): Prom
   let current = node;
   if (silentTooLong(health, now, gracePeriodMs)) current = await markUnknown(deps, node, health, now);
   if (readyCondition(current)?.status !== 'True') await markPodsNotReady(deps, name, now);
-  await syncTaints(deps, current, now);
+  current = await syncNoScheduleTaints(deps, current, now);
+  await processTaintBaseEviction(deps, current, now);
   const ready = readyCondition(current)?.status;
   // Come back exactly when the grace period would run out, unless it already has.
   return ready === 'Unknown' ? {} : { requeueAfterMs: Math.max(1, health.probeMs + gracePeriodMs - now) };
@@ -86,11 +92,25 @@ async function markPodsNotReady(deps: NodeLifecycleDeps, nodeName: string, now: 
   }
 }
 
-async function syncTaints(deps: NodeLifecycleDeps, node: Frozen<Node>, now: number): Promise<void> {
-  const all = deps.nodes.list();
-  // Every node not ready at once: suspect the control plane's side, evict nothing.
-  const suppressNoExecute = all.length > 0 && all.every((n) => (n.metadata.name === node.metadata.name ? readyCondition(node) : readyCondition(n))?.status !== 'True');
-  const taints = nextTaints(node, desiredTaints(node, { suppressNoExecute }), now);
-  if (!taints) return;
-  await deps.client.update(NODES, produce(node, (d) => void ((d.spec ??= {}).taints = taints)) as Frozen<Node>);
+/** TaintNodeByCondition: the NoSchedule taints follow the conditions at once. */
+async function syncNoScheduleTaints(deps: NodeLifecycleDeps, node: Frozen<Node>, now: number): Promise<Frozen<Node>> {
+  return writeTaints(deps.client, node, (n) => nextTaints(n, desiredTaints(n), now));
+}
+
+/**
+ * The NoExecute taint, which evicts: a switch between not-ready and unreachable is made at once,
+ * a new one waits its turn in the zone's rate-limited queue, and a ready node loses both.
+ * Go: processTaintBaseEviction.
+ */
+async function processTaintBaseEviction(deps: NodeLifecycleDeps, node: Frozen<Node>, now: number): Promise<void> {
+  const status = readyCondition(node)?.status;
+  if (status === 'True') {
+    deps.zones.markReachable(node);
+    await writeTaints(deps.client, node, (n) => swapNoExecuteTaint(n, undefined, now));
+    return;
+  }
+  if (status !== 'False' && status !== 'Unknown') return;
+  const [want, other]: [NoExecuteKey, NoExecuteKey] = status === 'False' ? [TAINT_NOT_READY, TAINT_UNREACHABLE] : [TAINT_UNREACHABLE, TAINT_NOT_READY];
+  if (hasNoExecuteTaint(node, other)) await writeTaints(deps.client, node, (n) => swapNoExecuteTaint(n, want, now));
+  else deps.zones.markForTainting(node);
 }

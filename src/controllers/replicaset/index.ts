@@ -6,8 +6,8 @@ import type { Frozen } from '../../api/types.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
 import type { Random } from '../../clock/random.js';
-import { EventRecorder } from '../../client/event-recorder.js';
-import { Informer } from '../../client/informer.js';
+import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { keyOf, objectKeyOf } from '../../client/object-key.js';
 import { PODS, REPLICASETS } from '../../client/resources.js';
@@ -19,6 +19,7 @@ import { isPodReady } from '../shared/pod-state.js';
 import { reconcileReplicaSet, type ReplicaSetDeps } from './reconcile.js';
 import { UidTrackingExpectations } from './uid-tracking-expectations.js';
 import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
+import { InstantBatch } from '../shared/instant-batch.js';
 
 export interface ReplicaSetControllerOptions extends ControllerOptions {
   /** Unused for now (the ranking's ties break by uid); kept so every controller starts alike. */
@@ -28,12 +29,16 @@ export interface ReplicaSetControllerOptions extends ControllerOptions {
 
 export interface ReplicaSetController extends ControllerHandle {
   readonly queue: WorkQueue<string>;
+  /** Keys waiting for the end of the current instant, not yet queued. */
+  readonly batched: number;
+  /** Nothing batched, queued, delayed or in flight. */
+  readonly idle: boolean;
 }
 
 export function startReplicaSetController(options: ReplicaSetControllerOptions): ReplicaSetController {
   const { client, clock } = options;
-  const rsInformer = new Informer(client, REPLICASETS, { clock });
-  const podInformer = new Informer(client, PODS, { clock });
+  const rsInformer = informerFor(options, REPLICASETS);
+  const podInformer = informerFor(options, PODS);
   const replicaSets = new Lister(rsInformer);
   const pods = new Lister(podInformer);
   const queue = new WorkQueue<string>(clock);
@@ -47,11 +52,12 @@ export function startReplicaSetController(options: ReplicaSetControllerOptions):
     pods,
     podIndex,
     expectations,
-    recorder: new EventRecorder(client, clock, { component: 'replicaset-controller' }),
+    recorder: new SpamFilteredRecorder(client, clock, { component: 'replicaset-controller' }),
     burstReplicas: options.burstReplicas,
   };
 
-  const enqueue = (rs: Frozen<ReplicaSet>): void => queue.add(objectKeyOf(rs));
+  const batch = new InstantBatch(clock, queue);
+  const enqueue = (rs: Frozen<ReplicaSet>): void => batch.add(objectKeyOf(rs));
   /** The set named by the pod's controllerRef, if it is a ReplicaSet we know with that uid. */
   const ownerOf = (pod: Frozen<Pod>): Frozen<ReplicaSet> | undefined => {
     const ref = controllerRefOf(pod);
@@ -133,7 +139,14 @@ export function startReplicaSetController(options: ReplicaSetControllerOptions):
     started: running.started,
     reconcile,
     queue,
+    get batched() {
+      return batch.size;
+    },
+    get idle() {
+      return batch.size === 0 && queue.idle;
+    },
     async stop() {
+      batch.stop();
       await running.stop();
       rsInformer.stop();
       podInformer.stop();

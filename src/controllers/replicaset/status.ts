@@ -16,10 +16,9 @@ export interface ManageError {
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function hasAllLabels(pod: Frozen<Pod>, labels: Readonly<Record<string, string>> | undefined): boolean {
-  if (!labels) return true;
+function hasAllLabels(pod: Frozen<Pod>, wanted: readonly (readonly [string, string])[]): boolean {
   const have = pod.metadata.labels ?? {};
-  return Object.entries(labels).every(([k, v]) => have[k] === v);
+  return wanted.every(([k, v]) => have[k] === v);
 }
 
 /**
@@ -27,14 +26,15 @@ function hasAllLabels(pod: Frozen<Pod>, labels: Readonly<Record<string, string>>
  * `replicas` is always there, the other counts only when non-zero.
  */
 export function replicaSetStatus(rs: Frozen<ReplicaSet>, pods: readonly Frozen<Pod>[], failure: ManageError | undefined, now: number): ReplicaSetStatus {
-  const templateLabels = rs.spec?.template?.metadata?.labels;
+  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const pod of pods) {
     if (hasAllLabels(pod, templateLabels)) fully++;
-    if (isPodReady(pod)) ready++;
+    if (!isPodReady(pod)) continue;
+    ready++;
     if (isPodAvailable(pod, minReady, now)) available++;
   }
   let conditions = (rs.status?.conditions ?? []) as ReplicaSetCondition[];

@@ -3,8 +3,8 @@
 // of k8s.io/cloud-provider (controllers/service/controller.go), with a pool as the "cloud".
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
-import { EventRecorder } from '../../client/event-recorder.js';
-import { Informer } from '../../client/informer.js';
+import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { objectKeyOf } from '../../client/object-key.js';
 import { SERVICES } from '../../client/resources.js';
@@ -26,12 +26,12 @@ export type ServiceLBController = ControllerHandle<ReconcileResult | void>;
 
 export function startServiceLBController(options: ServiceLBControllerOptions): ServiceLBController {
   const { client, clock } = options;
-  const informer = new Informer<Service>(client, SERVICES, { clock });
+  const informer = informerFor<Service>(options, SERVICES);
   const queue = new WorkQueue<string>(clock);
   const ctx: LbContext = {
     client,
     services: new Lister(informer),
-    recorder: new EventRecorder(client, clock, { component: 'service-controller' }),
+    recorder: new SpamFilteredRecorder(client, clock, { component: 'service-controller' }),
     pool: parsePool(options.addressPool ?? DEFAULT_POOL),
     assigned: new Map(),
   };

@@ -10,7 +10,11 @@ import { controllerRefOf } from './controller-ref.js';
 
 type Bucket<T extends HasMetadata> = Map<string, Frozen<T>>;
 
+/** Controller buckets are per namespace too: a reference naming an owner elsewhere never counts. */
+const controllerKey = (namespace: string, uid: string): string => `${namespace}\u0000${uid}`;
+
 export class ControllerIndex<T extends HasMetadata> {
+  /** "namespace\0controller uid" -> objects it controls. */
   readonly #byController = new Map<string, Bucket<T>>();
   /** Namespace -> objects without a controller. */
   readonly #orphans = new Map<string, Bucket<T>>();
@@ -27,13 +31,13 @@ export class ControllerIndex<T extends HasMetadata> {
 
   /** What `ownerUid` controls in `namespace`, then the namespace's orphans (which it might adopt). */
   candidates(namespace: string, ownerUid: string): Frozen<T>[] {
-    const owned = [...(this.#byController.get(ownerUid)?.values() ?? [])].filter((o) => (o.metadata.namespace ?? '') === namespace);
-    return [...owned, ...(this.#orphans.get(namespace)?.values() ?? [])];
+    return [...(this.#byController.get(controllerKey(namespace, ownerUid))?.values() ?? []), ...(this.#orphans.get(namespace)?.values() ?? [])];
   }
 
   #bucketOf(o: Frozen<T>): [Map<string, Bucket<T>>, string] {
     const ref = controllerRefOf(o);
-    return ref ? [this.#byController, ref.uid] : [this.#orphans, o.metadata.namespace ?? ''];
+    const namespace = o.metadata.namespace ?? '';
+    return ref ? [this.#byController, controllerKey(namespace, ref.uid)] : [this.#orphans, namespace];
   }
 
   #put(o: Frozen<T>): void {
