@@ -1,12 +1,16 @@
 // Records core/v1 Events about objects, as components tell users what they did
-// (`kubectl describe` lists them). A repeat of the same event bumps its count instead of
-// adding another. Kubernetes twin: k8s.io/client-go/tools/record (EventRecorder, the
-// correlator's aggregation by involvedObject, reason, message, type and source).
+// (`kubectl describe` lists them). Each event goes through the correlator first: an exact
+// repeat bumps the count of the event already written, similar events combine, and a source
+// that says too much about one object is cut short (see event-correlator.ts).
+// Kubernetes twin: k8s.io/client-go/tools/record (EventRecorder; event.go recordToSink and
+// recordEvent: patch a repeat, create when new or when the repeated one is gone).
 import { rfc3339 } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
 import type { CoreEvent } from '../api/types/event.js';
 import type { Frozen, KubeObject } from '../api/types.js';
 import type { Client } from './client.js';
+import { EventCorrelator } from './event-correlator.js';
+import { isNotFound } from './response-error.js';
 import { EVENTS } from './resources.js';
 
 export type EventType = 'Normal' | 'Warning';
@@ -18,14 +22,8 @@ export interface EventSourceInfo {
   host?: string;
 }
 
-interface Recorded {
-  name: string;
-  namespace: string;
-  count: number;
-}
-
 export class EventRecorder {
-  readonly #seen = new Map<string, Recorded>();
+  readonly #correlator = new EventCorrelator();
   #sequence = 0;
 
   constructor(
@@ -41,21 +39,39 @@ export class EventRecorder {
   async event(object: Frozen<KubeObject>, type: EventType, reason: string, message: string): Promise<void> {
     const meta = object.metadata;
     const namespace = meta.namespace || 'default';
-    const key = [meta.uid, reason, message, type, this.source.component, this.source.host ?? ''].join('\u0000');
-    const now = rfc3339(this.clock.now());
-    const previous = this.#seen.get(key);
+    const nowMs = this.clock.now();
+    const facts = {
+      component: this.source.component,
+      host: this.source.host ?? '',
+      kind: object.kind ?? '',
+      namespace: meta.namespace ?? '',
+      name: meta.name ?? '',
+      uid: meta.uid ?? '',
+      apiVersion: object.apiVersion ?? '',
+      type,
+      reason,
+      message,
+    };
+    // Names as client-go makes them: the object's name and a hex timestamp, unique per recorder.
+    const newName = () => `${meta.name}.${(BigInt(Math.floor(nowMs)) * 1_000_000n + BigInt(this.#sequence++)).toString(16)}`;
+    const c = this.#correlator.correlate(facts, nowMs, newName);
+    if (c.write === 'none') return;
+    const now = rfc3339(nowMs);
     try {
-      if (previous) {
-        previous.count++;
-        await this.client.patch(EVENTS, previous.namespace, previous.name, 'merge', { count: previous.count, lastTimestamp: now });
-        return;
+      if (c.write === 'patch') {
+        try {
+          await this.client.patch(EVENTS, namespace, c.name, 'strategic', { count: c.count, lastTimestamp: now, message: c.message });
+          this.#correlator.remember(c.key, c.name, c.count, c.first);
+          return;
+        } catch (e) {
+          // The event was deleted (or expired) since: write it anew, as client-go does.
+          if (!isNotFound(e)) return;
+        }
       }
-      // Names as client-go makes them: the object's name and a hex timestamp, unique per recorder.
-      const name = `${meta.name}.${(BigInt(Math.floor(this.clock.now())) * 1_000_000n + BigInt(this.#sequence++)).toString(16)}`;
       const event: CoreEvent = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name, namespace },
+        metadata: { name: c.name, namespace },
         involvedObject: {
           kind: object.kind,
           namespace: meta.namespace,
@@ -65,18 +81,18 @@ export class EventRecorder {
           resourceVersion: meta.resourceVersion,
         },
         reason,
-        message,
+        message: c.message,
         source: { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) },
-        firstTimestamp: now,
+        firstTimestamp: rfc3339(c.first),
         lastTimestamp: now,
-        count: 1,
+        count: c.count,
         type,
         eventTime: null,
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? '',
       };
       await this.client.create(EVENTS, event as Frozen<CoreEvent>);
-      this.#seen.set(key, { name, namespace, count: 1 });
+      this.#correlator.remember(c.key, c.name, c.count, c.first);
     } catch {
       // dropped: see above
     }
