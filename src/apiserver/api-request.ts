@@ -11,6 +11,11 @@ export interface ApiRequest {
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   body?: Buffer;
+  /**
+   * The body as a JSON value, from a caller in the same process: `body` is then its JSON text
+   * (made only if something reads it), and the server takes the value instead of parsing.
+   */
+  value?: unknown;
 }
 
 /** One event of a watch, before encoding. `object` is a stored version, or a plain object for BOOKMARK and ERROR. */

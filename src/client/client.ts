@@ -7,7 +7,7 @@ import type { Scale } from '../api/types/scale.js';
 import { deepFreeze } from './deep-freeze.js';
 import { errorFromResponse } from './response-error.js';
 import { pathOf, type HasMetadata, type ResourceType } from './resources.js';
-import type { Transport, WatchStreamEvent } from './transport.js';
+import type { ApiRequest, Transport, WatchStreamEvent } from './transport.js';
 
 export interface ListOptions {
   /** Omitted or "" for a namespaced resource: across all namespaces. */
@@ -201,18 +201,34 @@ export class Client {
   async #call(method: string, path: string, query: URLSearchParams, body?: unknown, contentType = JSON_TYPE): Promise<unknown> {
     const headers: Record<string, string> = { accept: JSON_TYPE };
     if (body !== undefined) headers['content-type'] = contentType;
-    const res = await this.transport.request({
-      method,
-      path,
-      query,
-      headers,
-      body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
-    });
+    const res = await this.transport.request(body === undefined ? { method, path, query, headers } : new RequestWithValue(method, path, query, headers, body));
     if (res.watch) throw new Error(`${method} ${path}: the server answered with a watch stream`);
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res.status, res.body);
     // In process the server hands over the stored (frozen) object itself: no JSON either way.
     if (res.value !== undefined) return deepFreeze(res.value);
     return deepFreeze(JSON.parse(String(res.body)) as unknown);
+  }
+}
+
+/**
+ * A request carrying `value` as its body: an in-process server takes the value itself, a
+ * transport that sends bytes reads `body`, whose JSON is made then (once). The value must not
+ * change until the request is answered: the objects callers pass are frozen, and patches are
+ * built for the one call.
+ */
+class RequestWithValue implements ApiRequest {
+  #bytes: Buffer | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly query: URLSearchParams,
+    readonly headers: Record<string, string>,
+    readonly value: unknown,
+  ) {}
+
+  get body(): Buffer {
+    return (this.#bytes ??= Buffer.from(JSON.stringify(this.value)));
   }
 }
 

@@ -92,7 +92,9 @@ export class HttpTransport implements Transport {
     const query = req.query.toString();
     const headers: Record<string, string> = { accept: 'application/json', ...this.#headers };
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
-    if (req.body) headers['content-length'] = String(req.body.length);
+    // A body given only as a value (see ApiRequest.value) goes out as its JSON.
+    const body = req.body ?? (req.value === undefined ? undefined : Buffer.from(JSON.stringify(req.value)));
+    if (body) headers['content-length'] = String(body.length);
     return new Promise((resolve, reject) => {
       const outgoing = http.request(
         {
@@ -114,7 +116,7 @@ export class HttpTransport implements Transport {
         },
       );
       outgoing.on('error', reject);
-      outgoing.end(req.body);
+      outgoing.end(body);
     });
   }
 

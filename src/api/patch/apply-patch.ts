@@ -36,7 +36,16 @@ const INVALID_JSON_PATCH = 'Invalid JSON Patch';
 const NOT_AN_OBJECT =
   'couldn\'t get version/kind; json parse error: json: cannot unmarshal array into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
 
-function decodeOr400(body: string, wording: (goMessage: string) => string): unknown {
+/** A patch already decoded, from a caller in the same process (never mutated here). */
+export interface DecodedPatch {
+  readonly decoded: unknown;
+}
+
+/** A patch body: JSON text as sent, or its value. */
+export type PatchBody = string | DecodedPatch;
+
+function decodeOr400(body: PatchBody, wording: (goMessage: string) => string): unknown {
+  if (typeof body !== 'string') return body.decoded;
   try {
     return decodeJson(body);
   } catch (e) {
@@ -45,7 +54,7 @@ function decodeOr400(body: string, wording: (goMessage: string) => string): unkn
   }
 }
 
-function applyJsonPatch(original: unknown, body: string, strict: boolean): unknown {
+function applyJsonPatch(original: unknown, body: PatchBody, strict: boolean): unknown {
   const wording = (m: string) => (strict ? `error decoding patch: ${m}` : m);
   const decoded = decodeOr400(body, wording);
   let operations;
@@ -62,7 +71,7 @@ function applyJsonPatch(original: unknown, body: string, strict: boolean): unkno
   }
 }
 
-function applyMergePatch(original: unknown, body: string, strict: boolean): unknown {
+function applyMergePatch(original: unknown, body: PatchBody, strict: boolean): unknown {
   const decoded = decodeOr400(body, (m) => (strict ? `error decoding patch: ${m}` : INVALID_JSON_PATCH));
   if (strict && !isJsonObject(decoded) && decoded !== null) {
     throw badRequest(`error decoding patch: ${unmarshalTypeError(decoded, 'map[string]interface {}').message}`);
@@ -75,7 +84,7 @@ function applyMergePatch(original: unknown, body: string, strict: boolean): unkn
   return patched;
 }
 
-function applyStrategicPatch(original: unknown, body: string, meta: PatchMeta): JsonObject {
+function applyStrategicPatch(original: unknown, body: PatchBody, meta: PatchMeta): JsonObject {
   const decoded = decodeOr400(body, (m) => m);
   if (decoded !== null && !isJsonObject(decoded)) throw badRequest(unmarshalTypeError(decoded, 'map[string]interface {}').message);
   try {
@@ -94,7 +103,7 @@ function applyStrategicPatch(original: unknown, body: string, meta: PatchMeta): 
  * Applies a PATCH body to the live object (as JSON) and returns the patched object.
  * Never mutates `original`. Throws StatusError for any patch the apiserver would refuse.
  */
-export function applyPatch(kind: PatchKind, original: unknown, patchBody: string, meta: PatchMeta = NO_PATCH_META, options: ApplyPatchOptions = {}): unknown {
+export function applyPatch(kind: PatchKind, original: unknown, patchBody: PatchBody, meta: PatchMeta = NO_PATCH_META, options: ApplyPatchOptions = {}): unknown {
   const strict = options.strict ?? false;
   switch (kind) {
     case 'json':

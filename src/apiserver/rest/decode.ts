@@ -2,10 +2,25 @@
 // refuses: malformed JSON, another kind or version, another namespace or name than the path.
 // Kubernetes twin: k8s.io/apiserver/pkg/endpoints/handlers/create.go and update.go (decoding).
 import * as errors from '../../api/errors.js';
+import { jsonCopy } from '../../api/json-copy.js';
 import { apiVersionOf, type ResourceDefinition } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
 import { parseYaml } from '../../api/yaml/yaml.js';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from '../../api/protobuf/protobuf-object.js';
+import type { ApiRequest } from '../api-request.js';
+
+/** What of a request its body is read from. */
+export type RequestBody = Pick<ApiRequest, 'body' | 'value' | 'headers'>;
+
+/**
+ * The caller's own value, when it came in process as JSON: copied, since the write path shapes
+ * what it decodes in place and the caller's object may be frozen or still in use.
+ */
+export function inProcessValue(req: RequestBody): { value: unknown } | undefined {
+  if (req.value === undefined) return undefined;
+  const type = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || type.endsWith('-patch+json') ? { value: jsonCopy(req.value) } : undefined;
+}
 
 /** The first bytes of a body, as kube-apiserver quotes them in decode errors. */
 function summarise(body: string): string {
@@ -66,6 +81,16 @@ export function readBody(body: Buffer | undefined, contentType: string | undefin
   return parseJson(body, expectedKind);
 }
 
+/** A request's body as JSON (see readBody); undefined when it has none. */
+export function readRequestBody(req: RequestBody, expectedKind: string): unknown {
+  const own = inProcessValue(req);
+  if (own) return own.value;
+  return readBody(req.body, req.headers['content-type'], expectedKind);
+}
+
+/** Whether the request carries a body at all (DELETE may or may not). */
+export const hasBody = (req: RequestBody): boolean => req.value !== undefined || (req.body !== undefined && req.body.length > 0);
+
 /** A YAML body (one document), with the decode error kube-apiserver words for bad YAML. */
 export function parseYamlBody(body: Buffer | undefined, expectedKind: string): unknown {
   try {
@@ -76,8 +101,8 @@ export function parseYamlBody(body: Buffer | undefined, expectedKind: string): u
 }
 
 /** Decodes a create or update body for `def`, in `namespace` (the path's). */
-export function decodeBody(def: ResourceDefinition, body: Buffer | undefined, contentType: string | undefined, namespace: string): KubeObject {
-  const obj = asObjectOf(readBody(body, contentType, def.kind), { kind: def.kind, apiVersion: apiVersionOf(def) });
+export function decodeBody(def: ResourceDefinition, req: RequestBody, namespace: string): KubeObject {
+  const obj = asObjectOf(readRequestBody(req, def.kind), { kind: def.kind, apiVersion: apiVersionOf(def) });
   checkNamespace(def, obj, namespace);
   return obj;
 }

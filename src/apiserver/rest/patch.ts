@@ -4,6 +4,7 @@ import * as errors from '../../api/errors.js';
 import { applyPatch, type PatchKind, type PatchMeta } from '../../api/patch/index.js';
 import type { Obj } from '../../api/registry/definition.js';
 import type { KubeObject } from '../../api/types.js';
+import { inProcessValue, type RequestBody } from './decode.js';
 
 export type { PatchKind };
 
@@ -28,6 +29,8 @@ export function patchKindOf(contentType: string | undefined): PatchKind {
   }
 }
 
-export function applyPatchTo(kind: PatchKind, current: Obj | KubeObject, body: Buffer | undefined, meta: PatchMeta, strict: boolean): KubeObject {
-  return applyPatch(kind, current, body ? body.toString('utf8') : '', meta, { strict }) as KubeObject;
+export function applyPatchTo(kind: PatchKind, current: Obj | KubeObject, req: RequestBody, meta: PatchMeta, strict: boolean): KubeObject {
+  const own = inProcessValue(req);
+  const patch = own ? { decoded: own.value } : req.body ? req.body.toString('utf8') : '';
+  return applyPatch(kind, current, patch, meta, { strict }) as KubeObject;
 }

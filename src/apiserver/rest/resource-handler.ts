@@ -10,7 +10,7 @@ import { subresourcesOf } from '../../api/registry/subresources.js';
 import { negotiate } from '../negotiation.js';
 import { isTrue, type ResourceRequest } from '../request-info.js';
 import { bindPod } from './binding.js';
-import { asObjectOf, checkName, checkNamespace, decodeBody, readBody } from './decode.js';
+import { asObjectOf, checkName, checkNamespace, decodeBody, hasBody, readRequestBody } from './decode.js';
 import { parseConsistency, parseDeleteOptions, parseListQuery, parseWriteOptions, type WriteOptions } from './options.js';
 import { NO_PATCH_META } from '../../api/patch/index.js';
 import type { Obj } from '../../api/registry/definition.js';
@@ -79,14 +79,14 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
     case 'create': {
       if (r.subresource === 'exec') return execWithoutUpgrade(ctx, r, q);
       if (r.subresource === 'binding') {
-        const binding = asObjectOf(readBody(req.body, req.headers['content-type'], 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
+        const binding = asObjectOf(readRequestBody(req, 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
         checkNamespace(def, binding, r.namespace);
         const opts = parseWriteOptions(q, req.headers['user-agent']);
         if (!opts.dryRun) await bindPod(ctx, r.namespace, r.name, binding);
         return jsonResponse(201, JSON.stringify(errors.success()).replace('"code":200', '"code":201'));
       }
       const opts = parseWriteOptions(q, req.headers['user-agent']);
-      const body = decodeBody(def, req.body, req.headers['content-type'], r.namespace);
+      const body = decodeBody(def, req, r.namespace);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
       const written = await store.create(r.namespace, body, opts);
@@ -95,11 +95,11 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
     case 'update': {
       const opts = parseWriteOptions(q, req.headers['user-agent']);
       if (r.subresource === 'scale') {
-        const scale = asObjectOf(readBody(req.body, req.headers['content-type'], 'Scale'), { kind: 'Scale', apiVersion: 'autoscaling/v1' });
+        const scale = asObjectOf(readRequestBody(req, 'Scale'), { kind: 'Scale', apiVersion: 'autoscaling/v1' });
         const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, scale), { ...opts, fieldsSubresource: 'scale' });
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
-      const body = decodeBody(def, req.body, req.headers['content-type'], r.namespace);
+      const body = decodeBody(def, req, r.namespace);
       checkName(body, r.name);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
@@ -115,7 +115,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       const strict = opts.fieldValidation !== 'Ignore';
       if (r.subresource === 'scale') {
         const scaleOpts = { ...opts, fieldsSubresource: 'scale' };
-        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req.body, NO_PATCH_META, strict)), scaleOpts);
+        const { written } = await store.update(r.namespace, r.name, (cur) => applyScale(def.scale!, cur, applyPatchTo(kind, scaleOf(def.scale!, cur), req, NO_PATCH_META, strict)), scaleOpts);
         return jsonResponse(200, JSON.stringify(scaleOf(def.scale!, objectOf(written))));
       }
       const sub = r.subresource === 'status' ? 'status' : '';
@@ -124,7 +124,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
         r.namespace,
         r.name,
         (cur) => {
-          const next = patched(def, applyPatchTo(kind, cur, req.body, patchMetaFor(def), strict), r);
+          const next = patched(def, applyPatchTo(kind, cur, req, patchMetaFor(def), strict), r);
           warnings = [];
           checkFields(def, next, opts, warnings, cur);
           return next;
@@ -135,7 +135,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return writtenResponse(200, written, warnings);
     }
     case 'delete': {
-      const body = req.body && req.body.length > 0 ? readBody(req.body, req.headers['content-type'], 'DeleteOptions') : undefined;
+      const body = hasBody(req) ? readRequestBody(req, 'DeleteOptions') : undefined;
       const options = parseDeleteOptions(q, body);
       const { written, deleted } = await store.delete(r.namespace, r.name, options);
       if (deleted && !def.returnDeletedObject) {
@@ -146,7 +146,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       return writtenResponse(200, written);
     }
     case 'deletecollection': {
-      const body = req.body && req.body.length > 0 ? readBody(req.body, req.headers['content-type'], 'DeleteOptions') : undefined;
+      const body = hasBody(req) ? readRequestBody(req, 'DeleteOptions') : undefined;
       const options = parseDeleteOptions(q, body);
       const result = await store.list(r.namespace, parseListQuery(q, false));
       const items: string[] = [];
