@@ -15,8 +15,16 @@ export interface Clock {
 
 /** RFC 3339 with second precision, as metav1.Time serialises ("2026-11-25T10:30:02Z"). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Every write stamps times, and a burst of writes falls within one second: format it once.
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+let lastSecond = NaN;
+let lastText = '';
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (events.k8s.io eventTime, lease renewTime). */
 export function rfc3339Micro(ms: number): string {

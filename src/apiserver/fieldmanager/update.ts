@@ -90,6 +90,8 @@ function writerKeeps(before: ManagerFields, cmp: Comparison, took: FieldSet): Ma
 function startingManagers(prev: Json | undefined, sent: readonly ManagedFieldsEntry[] | undefined, subresource: Subresource): Managed {
   const stored = () => decodeOrEmpty(prev?.metadata?.managedFields);
   if (subresource !== '') return stored();
+  // The client sent back what is stored (the write path hands over the stored array itself then).
+  if (sent === prev?.metadata?.managedFields) return stored();
   if (isResetManagedFields(sent)) return new Map();
   try {
     const decoded = decodeManagedFields(sent);

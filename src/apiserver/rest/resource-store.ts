@@ -13,6 +13,7 @@ import { jsonCopy } from '../../api/json-copy.js';
 import { omitEmpty } from '../../api/schema/omit-empty.js';
 import type { ManagedFieldsEntry } from '../../api/types.js';
 import { recordManagedFields } from '../fieldmanager/write-adapter.js';
+import { shareUnchanged, shareUnchangedParts } from './share-unchanged.js';
 import type { Subresource } from '../fieldmanager/ignored-fields.js';
 import { admitIntoNamespace } from './namespace-lifecycle.js';
 import type { ListQuery, WriteOptions } from './options.js';
@@ -133,7 +134,10 @@ export class ResourceStore {
         hooks?.assign(current.metadata.uid!, draft, name, current);
       }
       const fieldsSubresource = (opts.fieldsSubresource ?? subresource) as Subresource;
-      recordManagedFields(this.def, draft as never, { prev: current, sent: sentFields, manager: opts.manager, subresource: fieldsSubresource, applied: !!opts.applied, now: this.ctx.clock.now() });
+      // Shaped: what stayed as it was becomes the current version's own (see share-unchanged.ts).
+      shareUnchangedParts(draft as never, current as never);
+      const sent = shareUnchanged(sentFields, current.metadata.managedFields) as ManagedFieldsEntry[] | undefined;
+      recordManagedFields(this.def, draft as never, { prev: current, sent, manager: opts.manager, subresource: fieldsSubresource, applied: !!opts.applied, now: this.ctx.clock.now() });
       const next = draft as Obj;
       validateUpdate(this.def, next, current, subresource);
       return next as KubeObject;
