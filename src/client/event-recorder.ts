@@ -9,7 +9,7 @@ import type { Clock } from '../clock/clock.js';
 import type { CoreEvent } from '../api/types/event.js';
 import type { Frozen, KubeObject } from '../api/types.js';
 import type { Client } from './client.js';
-import { EventCorrelator } from './event-correlator.js';
+import { EventCorrelator, type Correlation } from './event-correlator.js';
 import { isNotFound } from './response-error.js';
 import { EVENTS } from './resources.js';
 
@@ -22,9 +22,14 @@ export interface EventSourceInfo {
   host?: string;
 }
 
+/** A correlation that asks for a write. */
+type Written = Exclude<Correlation, { write: 'none' }>;
+
 export class EventRecorder {
   readonly #correlator = new EventCorrelator();
   #sequence = 0;
+  /** The last write handed to the API server: writes go one after another, in order. */
+  #tail: Promise<void> = Promise.resolve();
 
   constructor(
     readonly client: Client,
@@ -56,6 +61,15 @@ export class EventRecorder {
     const newName = () => `${meta.name}.${(BigInt(Math.floor(nowMs)) * 1_000_000n + BigInt(this.#sequence++)).toString(16)}`;
     const c = this.#correlator.correlate(facts, nowMs, newName);
     if (c.write === 'none') return;
+    // One write at a time, as client-go's broadcaster sends them from one goroutine: the patch
+    // of a repeat must not overtake the create of the event it bumps.
+    const write = this.#tail.then(() => this.#write(object, type, reason, namespace, nowMs, c));
+    this.#tail = write;
+    return write;
+  }
+
+  async #write(object: Frozen<KubeObject>, type: EventType, reason: string, namespace: string, nowMs: number, c: Written): Promise<void> {
+    const meta = object.metadata;
     const now = rfc3339(nowMs);
     try {
       if (c.write === 'patch') {

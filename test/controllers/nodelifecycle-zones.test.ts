@@ -9,7 +9,7 @@ import { rfc3339 } from '../../src/clock/clock.js';
 import { VirtualClock } from '../../src/clock/virtual-clock.js';
 import { Client, InProcessTransport, Informer, Lister, NODES } from '../../src/client/index.js';
 import { RateLimitedQueue } from '../../src/controllers/nodelifecycle/rate-limited-queue.js';
-import { TokenBucket } from '../../src/controllers/shared/token-bucket.js';
+import { TokenBucket } from '../../src/client/token-bucket.js';
 import { ZoneTainting } from '../../src/controllers/nodelifecycle/zone-tainting.js';
 import { computeZoneState, DEFAULT_EVICTION_RATES, planDisruption, zoneEvictionQps, zoneKeyOf, type ZoneState } from '../../src/controllers/nodelifecycle/zone-state.js';
 import { createCluster, type Cluster } from '../../src/sim/cluster.js';

@@ -68,7 +68,7 @@ describe('ReplicaSet controller', () => {
     expect(counter.writes).toEqual([]);
   });
 
-  it('syncs once for a burst of pod events at one instant, and records events as the spam filter lets it', async () => {
+  it('syncs once for a burst of pod events at one instant, and records events as the client-go correlator lets it', async () => {
     const { client, clock, counter } = await setup({ readyAfterMs: 1000 });
     await client.create(REPLICASETS, replicaSet('burst', 60));
     await until(clock, async () => (await rsNow('burst')).status?.readyReplicas === 60 && controller!.idle, 'sixty ready');
@@ -76,16 +76,24 @@ describe('ReplicaSet controller', () => {
     // would cost a sync over every pod, and most of those syncs a status write.
     const statusWrites = counter.writes.filter((w) => w === `PUT /apis/apps/v1/namespaces/${NS}/replicasets/burst/status`);
     expect(statusWrites.length).toBeLessThanOrEqual(10);
-    // As client-go's spam filter: 25 events in a burst about one object, then one per 5 minutes.
-    const created = () => client.list(EVENTS, { namespace: NS }).then((l) => l.items.filter((e) => e.reason === 'SuccessfulCreate'));
-    expect(await created()).toHaveLength(25);
+    // As client-go's correlator: from the tenth message on, similar events combine into one
+    // "(combined from similar events)" event whose count climbs; and the spam filter lets 25
+    // writes about one object through in a burst, then one per 5 minutes (the dropped ones
+    // still count, as in Go).
+    const created = async () => {
+      const events = (await client.list(EVENTS, { namespace: NS })).items.filter((e) => e.reason === 'SuccessfulCreate');
+      const combined = events.filter((e) => e.message!.startsWith('(combined from similar events): Created pod: '));
+      expect(combined).toHaveLength(1);
+      return { single: events.length - combined.length, combinedCount: combined[0].count };
+    };
+    expect(await created()).toEqual({ single: 9, combinedCount: 16 });
     await client.patch(REPLICASETS, NS, 'burst', 'merge', { spec: { replicas: 63 } });
     await until(clock, async () => (await podsOf('burst')).length === 63, 'sixty-three pods');
-    expect(await created()).toHaveLength(25);
+    expect(await created()).toEqual({ single: 9, combinedCount: 16 });
     await clock.advance(300_000);
     await client.patch(REPLICASETS, NS, 'burst', 'merge', { spec: { replicas: 64 } });
     await until(clock, async () => (await podsOf('burst')).length === 64, 'sixty-four pods');
-    expect(await created()).toHaveLength(26);
+    expect(await created()).toEqual({ single: 9, combinedCount: 20 });
   });
 
   it('never creates twice while its own creations are not yet observed (expectations)', async () => {

@@ -7,7 +7,7 @@ import type { Deployment } from '../../api/types/deployment.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
 import type { Random } from '../../clock/random.js';
-import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { EventRecorder } from '../../client/event-recorder.js';
 import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { objectKeyOf } from '../../client/object-key.js';
@@ -41,7 +41,7 @@ export function startDeploymentController(options: DeploymentControllerOptions):
   const deps: DeploymentDeps = {
     client,
     clock,
-    recorder: new SpamFilteredRecorder(client, clock, { component: 'deployment-controller' }),
+    recorder: new EventRecorder(client, clock, { component: 'deployment-controller' }),
     deployments: new Lister(dInformer),
     replicaSets: new Lister(rsInformer),
     pods: new Lister(podInformer),

@@ -3,7 +3,7 @@
 // Foreground and Orphan propagation finalizers.
 // Kubernetes twin: pkg/controller/garbagecollector (garbagecollector.go, graph_builder.go).
 import type { Frozen } from '../../api/types.js';
-import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { EventRecorder } from '../../client/event-recorder.js';
 import { Informer } from '../../client/informer.js';
 import { informerFor } from '../shared/shared-informers.js';
 import type { HasMetadata, ResourceType } from '../../client/resources.js';
@@ -38,7 +38,7 @@ export function startGarbageCollectorController(options: GarbageCollectorOptions
     informers,
     mapper: new KindMapper(resources),
     queue,
-    recorder: new SpamFilteredRecorder(client, clock, { component: 'garbage-collector-controller' }),
+    recorder: new EventRecorder(client, clock, { component: 'garbage-collector-controller' }),
     reported: new Set(),
   };
 

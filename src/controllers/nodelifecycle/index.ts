@@ -7,7 +7,7 @@ import type { Frozen } from '../../api/types.js';
 import type { Lease } from '../../api/types/lease.js';
 import type { Node } from '../../api/types/node.js';
 import type { Pod } from '../../api/types/pod.js';
-import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { EventRecorder } from '../../client/event-recorder.js';
 import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { objectKeyOf } from '../../client/object-key.js';
@@ -59,7 +59,7 @@ export function startNodeLifecycleController(options: NodeLifecycleControllerOpt
     nodes,
     leases: new Lister(leaseInformer),
     pods: new Lister(podInformer),
-    recorder: new SpamFilteredRecorder(client, clock, { component: 'node-controller' }),
+    recorder: new EventRecorder(client, clock, { component: 'node-controller' }),
     health,
     gracePeriodMs: options.nodeMonitorGracePeriodMs ?? DEFAULT_NODE_MONITOR_GRACE_PERIOD_MS,
     zones,
@@ -100,7 +100,7 @@ export function startTaintEvictionController(options: Omit<ControllerOptions, 'w
     clock,
     nodes: new Lister(nodeInformer),
     pods,
-    recorder: new SpamFilteredRecorder(client, clock, { component: 'taint-eviction-controller' }),
+    recorder: new EventRecorder(client, clock, { component: 'taint-eviction-controller' }),
     scheduled: new Map<string, ScheduledEviction>(),
   };
   const podsOn = (node: string): void => {

@@ -3,7 +3,7 @@
 // ready again), so a node that stays not ready does not use up the zone's tokens.
 // Kubernetes twin: RateLimitedTimedQueue and UniqueQueue (pkg/controller/nodelifecycle/scheduler/
 // rate_limited_queue.go): Add, Remove, RemoveFromQueue, Try, SwapLimiter.
-import { TokenBucket } from '../shared/token-bucket.js';
+import { TokenBucket } from '../../client/token-bucket.js';
 
 /** kube-controller-manager's EvictionRateLimiterBurst. */
 export const EVICTION_BURST = 1;

@@ -6,7 +6,7 @@ import type { Frozen } from '../../api/types.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
 import type { Random } from '../../clock/random.js';
-import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { EventRecorder } from '../../client/event-recorder.js';
 import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { keyOf, objectKeyOf } from '../../client/object-key.js';
@@ -52,7 +52,7 @@ export function startReplicaSetController(options: ReplicaSetControllerOptions):
     pods,
     podIndex,
     expectations,
-    recorder: new SpamFilteredRecorder(client, clock, { component: 'replicaset-controller' }),
+    recorder: new EventRecorder(client, clock, { component: 'replicaset-controller' }),
     burstReplicas: options.burstReplicas,
   };
 

@@ -3,7 +3,7 @@
 // of k8s.io/cloud-provider (controllers/service/controller.go), with a pool as the "cloud".
 import type { Service } from '../../api/types/service.js';
 import type { Frozen } from '../../api/types.js';
-import { SpamFilteredRecorder } from '../shared/spam-filtered-recorder.js';
+import { EventRecorder } from '../../client/event-recorder.js';
 import { informerFor } from '../shared/shared-informers.js';
 import { Lister } from '../../client/lister.js';
 import { objectKeyOf } from '../../client/object-key.js';
@@ -31,7 +31,7 @@ export function startServiceLBController(options: ServiceLBControllerOptions): S
   const ctx: LbContext = {
     client,
     services: new Lister(informer),
-    recorder: new SpamFilteredRecorder(client, clock, { component: 'service-controller' }),
+    recorder: new EventRecorder(client, clock, { component: 'service-controller' }),
     pool: parsePool(options.addressPool ?? DEFAULT_POOL),
     assigned: new Map(),
   };
