@@ -5,18 +5,13 @@
 import type { Pod } from '../../api/types/pod.js';
 import type { Frozen } from '../../api/types.js';
 import { isPodReady } from './pod-endpoints.js';
+import { sameLabels } from '../shared/selector.js';
 
 export interface PodEndpointChange {
   /** The pod's entry in its Services' endpoints may differ (readiness, addresses, terminating). */
   podChanged: boolean;
   /** Which Services select it may differ (labels, or hostname/subdomain). */
   membershipChanged: boolean;
-}
-
-function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
-  if (a === b) return true;
-  const ka = Object.keys(a ?? {});
-  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a![k] === b?.[k]);
 }
 
 function sameIPs(old: Frozen<Pod>, cur: Frozen<Pod>): boolean {

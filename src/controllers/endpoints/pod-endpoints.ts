@@ -20,7 +20,8 @@ export function shouldPodBeInEndpoints(pod: Frozen<Pod>, includeTerminating: boo
   return true;
 }
 
-export const isPodReady = (pod: Frozen<Pod>): boolean => (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+/** podutil.IsPodReady (its first Ready condition is True), remembered per pod object. */
+export { isPodReady } from '../shared/pod-state.js';
 
 /** The pod's IPv4 address (kubesim pods are single-stack). */
 export function podIPv4(pod: Frozen<Pod>): string | undefined {

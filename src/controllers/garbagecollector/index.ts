@@ -11,11 +11,11 @@ import { runController } from '../../client/run-controller.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { OwnershipGraph, isDeletingDependents, isOrphaning, nodeOf, type GraphNode } from './graph.js';
 import { reconcileItem, type GcContext } from './reconcile.js';
-import { KindMapper, MONITORED_RESOURCES } from './resources.js';
+import { IGNORED_RESOURCES, KindMapper, MONITORED_RESOURCES } from './resources.js';
 import type { ControllerHandle, ControllerOptions } from '../shared/controller.js';
 
 export interface GarbageCollectorOptions extends ControllerOptions {
-  /** Resources to watch (default: all kubesim serves). */
+  /** Resources to watch (default: all kubesim serves but events, as kube-controller-manager). */
   resources?: readonly ResourceType[];
 }
 
@@ -24,7 +24,22 @@ export interface GarbageCollectorController extends ControllerHandle<void> {
   readonly graph: OwnershipGraph;
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/**
+ * Equal as JSON values (null and missing alike). Walks the values instead of serialising them:
+ * it runs on every update of every object (mostly pods' status), usually on one small list.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || a === null || b === undefined || b === null) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  const objectA = a as Record<string, unknown>;
+  const objectB = b as Record<string, unknown>;
+  const keysA = Object.keys(objectA).filter((k) => objectA[k] !== undefined);
+  const keysB = Object.keys(objectB).filter((k) => objectB[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => k in objectB && sameJson(objectA[k], objectB[k]));
+}
 
 export function startGarbageCollectorController(options: GarbageCollectorOptions): GarbageCollectorController {
   const { client, clock } = options;
@@ -36,7 +51,7 @@ export function startGarbageCollectorController(options: GarbageCollectorOptions
     client,
     graph,
     informers,
-    mapper: new KindMapper(resources),
+    mapper: new KindMapper([...resources, ...IGNORED_RESOURCES]),
     queue,
     recorder: new EventRecorder(client, clock, { component: 'garbage-collector-controller' }),
     reported: new Set(),

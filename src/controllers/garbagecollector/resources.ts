@@ -19,7 +19,15 @@ import {
   type ResourceType,
 } from '../../client/resources.js';
 
-/** Every resource kubesim serves that can own or depend: one informer each. */
+/**
+ * Served but never watched, as Go's DefaultIgnoredResources (garbagecollector/graph_builder.go):
+ * events are the most written objects of a busy cluster, short-lived, and own nothing; an event
+ * naming an owner is not collected with it (kube-apiserver expires events after an hour).
+ * Kinds here still resolve as owners (checked with a GET).
+ */
+export const IGNORED_RESOURCES: readonly ResourceType[] = [EVENTS];
+
+/** Every resource kubesim serves that can own or depend, but the ignored ones: one informer each. */
 export const MONITORED_RESOURCES: readonly ResourceType[] = [
   PODS,
   REPLICASETS,
@@ -30,7 +38,6 @@ export const MONITORED_RESOURCES: readonly ResourceType[] = [
   CONFIGMAPS,
   SECRETS,
   SERVICEACCOUNTS,
-  EVENTS,
   LEASES,
   NAMESPACES,
   NODES,

@@ -1,7 +1,7 @@
 // The ReplicaSet controller: informers on ReplicaSets and pods, events turned into keys, and
 // the shared work loop. Kubernetes twin: NewBaseController's event handlers (addPod,
 // updatePod, deletePod, addRS, updateRS, deleteRS) in pkg/controller/replicaset/replica_set.go.
-import { selectorFor } from '../shared/selector.js';
+import { sameLabels, selectorFor } from '../shared/selector.js';
 import type { Frozen } from '../../api/types.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet } from '../../api/types/replicaset.js';
@@ -90,7 +90,7 @@ export function startReplicaSetController(options: ReplicaSetControllerOptions):
       for (const rs of matchingSets(pod)) enqueue(rs);
     },
     onUpdate(old, cur) {
-      const labelsChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+      const labelsChanged = !sameLabels(old.metadata.labels, cur.metadata.labels);
       if (cur.metadata.deletionTimestamp) {
         onPodDeleted(cur);
         if (labelsChanged) onPodDeleted(old);

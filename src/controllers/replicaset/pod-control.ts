@@ -26,24 +26,28 @@ export interface PodControlDeps {
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** A pod for the set: its template's labels, annotations, finalizers and spec, and a controllerRef. */
-export function podFromTemplate(rs: Frozen<ReplicaSet>): Pod {
+/**
+ * A pod for the set: its template's labels, annotations, finalizers and spec, and a
+ * controllerRef. Go deep-copies the template's parts; here they are shared as they are (frozen
+ * with the set): the API server copies a request body before it shapes it, and nothing else
+ * writes to it.
+ */
+export function podFromTemplate(rs: Frozen<ReplicaSet>): Frozen<Pod> {
   const t = rs.spec?.template;
   const meta = t?.metadata;
-  const pod: Pod = {
+  return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       namespace: rs.metadata.namespace,
       generateName: `${rs.metadata.name}-`,
       ownerReferences: [newControllerRef(rs, 'apps/v1', 'ReplicaSet')],
+      ...(meta?.labels && { labels: meta.labels }),
+      ...(meta?.annotations && { annotations: meta.annotations }),
+      ...(meta?.finalizers && { finalizers: meta.finalizers }),
     },
-    spec: structuredClone(t?.spec ?? { containers: [] }) as Pod['spec'],
+    spec: t?.spec ?? { containers: [] },
   };
-  if (meta?.labels) pod.metadata.labels = { ...meta.labels };
-  if (meta?.annotations) pod.metadata.annotations = { ...meta.annotations };
-  if (meta?.finalizers) pod.metadata.finalizers = [...meta.finalizers];
-  return pod;
 }
 
 const namespaceTerminating = (e: unknown): boolean =>
@@ -70,7 +74,7 @@ async function createPods(key: string, rs: Frozen<ReplicaSet>, count: number, d:
   d.expectations.expectCreations(key, count);
   const { ok, error } = await slowStartBatch(count, SLOW_START_INITIAL_BATCH, async () => {
     try {
-      const pod = await d.client.create(PODS, podFromTemplate(rs) as Frozen<Pod>);
+      const pod = await d.client.create(PODS, podFromTemplate(rs));
       void d.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`);
     } catch (e) {
       // A terminating namespace refuses every create; that is no failure of ours.

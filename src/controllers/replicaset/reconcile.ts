@@ -14,7 +14,7 @@ import type { ReconcileResult } from '../../client/run-controller.js';
 import { claimObjects, recheckOwner } from '../shared/claim.js';
 import { controllerRefOf } from '../shared/controller-ref.js';
 import type { ControllerIndex } from '../shared/controller-index.js';
-import { isPodActive, nextAvailableInMs } from '../shared/pod-state.js';
+import { isPodActive, nextAvailableInMs, podFacts } from '../shared/pod-state.js';
 import { BURST_REPLICAS, planReplicas } from './plan.js';
 import { applyReplicaPlan, type PodControlDeps } from './pod-control.js';
 import { replicaSetStatus, statusUnchanged, type ManageError } from './status.js';
@@ -49,6 +49,7 @@ export async function reconcileReplicaSet(key: string, d: ReplicaSetDeps): Promi
     ownerKind: 'ReplicaSet',
     selector,
     canAdopt: recheckOwner(d.client, REPLICASETS, rs),
+    inspect: podFacts,
   });
 
   let failure: ManageError | undefined;
@@ -84,7 +85,9 @@ function relatedPods(rs: Frozen<ReplicaSet>, d: ReplicaSetDeps): Frozen<Pod>[] {
   const out: Frozen<Pod>[] = [];
   for (const member of family) {
     const selector = selectorFor(member.spec?.selector);
-    for (const pod of d.pods.list(ns, selector)) {
+    // As podLister.List(selector), with each pod's answer remembered across passes.
+    for (const pod of d.pods.list(ns)) {
+      if (!podFacts(pod).matches(selector)) continue;
       const uid = pod.metadata.uid ?? '';
       if (seen.has(uid)) continue;
       seen.add(uid);

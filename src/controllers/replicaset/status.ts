@@ -5,7 +5,8 @@ import { rfc3339 } from '../../clock/clock.js';
 import type { Frozen } from '../../api/types.js';
 import type { Pod } from '../../api/types/pod.js';
 import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from '../../api/types/replicaset.js';
-import { isPodAvailable, isPodReady } from '../shared/pod-state.js';
+import { isAvailable, podFacts } from '../shared/pod-state.js';
+import { selectorForLabels } from '../shared/selector.js';
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
@@ -18,7 +19,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 function hasAllLabels(pod: Frozen<Pod>, wanted: readonly (readonly [string, string])[]): boolean {
   const have = pod.metadata.labels ?? {};
-  return wanted.every(([k, v]) => have[k] === v);
+  for (const [k, v] of wanted) if (have[k] !== v) return false;
+  return true;
 }
 
 /**
@@ -26,16 +28,19 @@ function hasAllLabels(pod: Frozen<Pod>, wanted: readonly (readonly [string, stri
  * `replicas` is always there, the other counts only when non-zero.
  */
 export function replicaSetStatus(rs: Frozen<ReplicaSet>, pods: readonly Frozen<Pod>[], failure: ManageError | undefined, now: number): ReplicaSetStatus {
-  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+  const labels = rs.spec?.template?.metadata?.labels;
+  const templateLabels = Object.entries(labels ?? {});
+  const templateSelector = labels ? selectorForLabels(labels) : undefined;
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const pod of pods) {
-    if (hasAllLabels(pod, templateLabels)) fully++;
-    if (!isPodReady(pod)) continue;
+    const facts = podFacts(pod);
+    if (templateSelector ? facts.matches(templateSelector) : hasAllLabels(pod, templateLabels)) fully++;
+    if (!facts.ready) continue;
     ready++;
-    if (isPodAvailable(pod, minReady, now)) available++;
+    if (isAvailable(facts, minReady, now)) available++;
   }
   let conditions = (rs.status?.conditions ?? []) as ReplicaSetCondition[];
   const current = conditions.find((c) => c.type === REPLICA_FAILURE);

@@ -24,7 +24,24 @@ export interface ClaimOptions<T extends HasMetadata> {
    * the same object and not being deleted (a stale cache must not adopt for a dead owner).
    */
   canAdopt(): Promise<void>;
+  /**
+   * What the claim asks of each object, for callers that remember it per object version (pods:
+   * podFacts). It must agree with the default: the controllerRef's uid, the selector's match.
+   */
+  inspect?(object: Frozen<T>): ClaimView;
 }
+
+/** What a claim asks of one object. */
+export interface ClaimView {
+  readonly controllerUid: string | undefined;
+  matches(selector: Selector): boolean;
+}
+
+/** The default ClaimView: read from the object each time. */
+const viewOf = (object: Frozen<HasMetadata>): ClaimView => ({
+  controllerUid: controllerRefOf(object)?.uid,
+  matches: (selector) => selector.matches(object.metadata.labels),
+});
 
 /** The objects the owner controls after adopting and releasing; the first write error is thrown after all were tried. */
 export async function claimObjects<T extends HasMetadata>(objects: readonly Frozen<T>[], o: ClaimOptions<T>): Promise<Frozen<T>[]> {
@@ -32,19 +49,23 @@ export async function claimObjects<T extends HasMetadata>(objects: readonly Froz
   const errors: unknown[] = [];
   let adoptCheck: Promise<void> | undefined;
   const ownerNamespace = o.owner.metadata.namespace ?? '';
+  const ownerUid = o.owner.metadata.uid;
+  const ownerDeleting = !!o.owner.metadata.deletionTimestamp;
+  const inspect = o.inspect ?? viewOf;
   for (const object of objects) {
     if (ownerNamespace && object.metadata.namespace !== ownerNamespace) continue;
-    const ref = controllerRefOf(object);
+    const view = inspect(object);
+    const controllerUid = view.controllerUid;
     // Another owner's object is none of our business: skip it before matching labels.
-    if (ref && ref.uid !== o.owner.metadata.uid) continue;
-    const matches = o.selector.matches(object.metadata.labels);
+    if (controllerUid !== undefined && controllerUid !== ownerUid) continue;
+    const matches = view.matches(o.selector);
     try {
-      if (ref) {
+      if (controllerUid !== undefined) {
         if (matches) claimed.push(object);
-        else if (!o.owner.metadata.deletionTimestamp) await release(object, o);
+        else if (!ownerDeleting) await release(object, o);
         continue;
       }
-      if (!matches || o.owner.metadata.deletionTimestamp || object.metadata.deletionTimestamp) continue;
+      if (!matches || ownerDeleting || object.metadata.deletionTimestamp) continue;
       adoptCheck ??= o.canAdopt();
       await adoptCheck;
       const adopted = await adopt(object, o);

@@ -23,6 +23,11 @@ export class ControllerIndex<T extends HasMetadata> {
   readonly handlers: EventHandlers<T> = {
     onAdd: (o) => this.#put(o),
     onUpdate: (old, cur) => {
+      const [map, key] = this.#bucketOf(cur);
+      const [oldMap, oldKey] = this.#bucketOf(old);
+      // Most updates are status: the object stays in its bucket, only the version changes.
+      const bucket = map === oldMap && key === oldKey ? map.get(key) : undefined;
+      if (bucket) return void bucket.set(objectKeyOf(cur), cur);
       this.#remove(old);
       this.#put(cur);
     },
