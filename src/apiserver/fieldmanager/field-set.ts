@@ -14,6 +14,9 @@ export type FieldPathTokens = readonly PathToken[];
 export class FieldSet {
   readonly members = new Set<PathToken>();
   readonly children = new Map<PathToken, FieldSet>();
+  /** This node's FieldsV1, once encoded (see encodeNode). */
+  wirePlain: Record<string, unknown> | undefined = undefined;
+  wireMarked: Record<string, unknown> | undefined = undefined;
 
   static of(...paths: FieldPathTokens[]): FieldSet {
     const s = new FieldSet();
@@ -160,10 +163,27 @@ export function keyToken(keys: Record<string, unknown>): PathToken {
   return `k:${JSON.stringify(sorted)}`;
 }
 
-/** The FieldsV1 JSON object of a set. */
+/** A leaf of FieldsV1, one frozen object for all: the wire form is never edited once made. */
+const LEAF: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The FieldsV1 JSON object of a set (treat it as frozen: it is shared). */
 export function toFieldsV1(set: FieldSet): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  return encodeNode(set, false);
+}
+
+/**
+ * A node's wire object, plain or marked with "." (as its parent has it as a member), made once
+ * per node and kept on it: sets never change once built and the set algebra shares the
+ * subtrees a result has in common with its operands, so a manager whose fields grow by a few
+ * paths gets the wire objects of its unchanged parts back instead of encoding them again.
+ */
+function encodeNode(set: FieldSet, marked: boolean): Record<string, unknown> {
+  const hit = marked ? set.wireMarked : set.wirePlain;
+  if (hit) return hit;
+  const out: Record<string, unknown> = marked ? { '.': LEAF } : {};
   writeFieldsV1(set, out);
+  if (marked) set.wireMarked = out;
+  else set.wirePlain = out;
   return out;
 }
 
@@ -173,13 +193,7 @@ function writeFieldsV1(set: FieldSet, out: Record<string, unknown>): void {
   if (tokens.length > 1) sortTokens(tokens);
   for (const t of tokens) {
     const c = set.children.get(t);
-    if (!c || (c.members.size === 0 && c.children.size === 0)) {
-      out[t] = {};
-      continue;
-    }
-    const inner: Record<string, unknown> = set.members.has(t) ? { '.': {} } : {};
-    writeFieldsV1(c, inner);
-    out[t] = inner;
+    out[t] = !c || (c.members.size === 0 && c.children.size === 0) ? LEAF : encodeNode(c, set.members.has(t));
   }
 }
 
