@@ -1,13 +1,13 @@
 // The scoring half of a cycle: PreScore, Score, NormalizeScore, weights, and picking the host.
 // Kubernetes twins: pkg/scheduler/schedule_one.go (prioritizeNodes, selectHost) and
 // framework/runtime/framework.go (RunPreScorePlugins, RunScorePlugins).
-// Scores are kept as plain number arrays, one per plugin: a cycle scores hundreds of nodes with
-// several plugins, and an object per node per plugin was most of its garbage. NodeScore lists
-// are built only for the plugins that normalise (their interface takes one).
+// Scores are kept as number arrays, one per plugin: a cycle scores hundreds of nodes with
+// several plugins, and an object per node per plugin was most of its garbage. One NodeScore list
+// is built per cycle, and only when a plugin normalises (its interface takes one).
 import type { Pod } from '../api/types/pod.js';
 import { MAX_NODE_SCORE, MIN_NODE_SCORE, statusMessage, type CycleState, type NodeScore, type Plugin } from './framework.js';
 import type { NodeInfo } from './node-info.js';
-import type { Profile } from './profile.js';
+import type { Profile, ScorePluginEntry } from './profile.js';
 import type { CycleRecord } from './record.js';
 
 export interface ScoredNodes {
@@ -26,19 +26,45 @@ function runPreScore(profile: Profile, pod: Pod, nodes: readonly NodeInfo[], sta
 }
 
 /**
- * One plugin's raw scores and, through its NormalizeScore when it has one, the normalised ones.
- * `list` is the cycle's one NodeScore per node, refilled for each plugin that normalises.
+ * n zeros in an array allocated at its final size (growing one by push allocates it several
+ * times over). A plain array rather than a Float64Array: a typed array of this size keeps its
+ * numbers outside the heap, and allocating and freeing that per plugin per cycle cost more.
  */
-function pluginScores(plugin: Plugin, pod: Pod, nodes: readonly NodeInfo[], state: CycleState, list: () => NodeScore[]): { raw: number[]; normalized: number[] } {
-  const raw: number[] = [];
-  for (let i = 0; i < nodes.length; i++) raw.push(plugin.score!(pod, nodes[i], state));
-  if (!plugin.normalizeScores) return { raw, normalized: raw };
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+/** The score plugins PreScore left on for this cycle, in profile order. */
+function activeScorePlugins(profile: Profile, state: CycleState): ScorePluginEntry[] {
+  const active: ScorePluginEntry[] = [];
+  for (const entry of profile.score) if (!state.skipScorePlugins.has(entry.plugin.name)) active.push(entry);
+  return active;
+}
+
+/**
+ * Every active plugin's raw score of every node, one array per plugin. The loop runs node by
+ * node, every plugin on a node in turn, so a node's NodeInfo is fetched from memory once rather
+ * than once per plugin; Score is a pure function of (pod, node, state), so the order changes
+ * nothing in what it returns.
+ */
+function rawScores(active: readonly ScorePluginEntry[], pod: Pod, nodes: readonly NodeInfo[], state: CycleState): number[][] {
+  const raw = active.map(() => zeros(nodes.length));
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    for (let p = 0; p < active.length; p++) raw[p][i] = active[p].plugin.score!(pod, node, state);
+  }
+  return raw;
+}
+
+/**
+ * `raw` through the plugin's NormalizeScore. `list` is the cycle's one NodeScore per node,
+ * refilled for each plugin that normalises (NormalizeScore may rewrite it in place).
+ */
+function normalizedScores(plugin: Plugin, pod: Pod, raw: readonly number[], state: CycleState, list: () => NodeScore[]): number[] {
   const scores = list();
-  for (let i = 0; i < nodes.length; i++) scores[i].score = raw[i];
-  const out = plugin.normalizeScores(scores, state, pod);
-  const normalized: number[] = [];
-  for (let i = 0; i < out.length; i++) normalized.push(out[i].score);
-  return { raw, normalized };
+  for (let i = 0; i < raw.length; i++) scores[i].score = raw[i];
+  const out = plugin.normalizeScores!(scores, state, pod);
+  const normalized = zeros(raw.length);
+  for (let i = 0; i < out.length && i < raw.length; i++) normalized[i] = out[i].score;
+  return normalized;
 }
 
 /**
@@ -57,23 +83,24 @@ export function scoreTotals(
   if (profile.score.length === 0) return totals;
   const error = runPreScore(profile, pod, nodes, state, record);
   if (error !== undefined) return { error };
-  const names = record && nodes.map((x) => x.name);
+  const active = activeScorePlugins(profile, state);
+  const raw = rawScores(active, pod, nodes, state);
   let scores: NodeScore[] | undefined;
   const list = (): NodeScore[] => (scores ??= nodes.map((x) => ({ name: x.name, score: 0 })));
-  for (const { plugin, weight } of profile.score) {
-    if (state.skipScorePlugins.has(plugin.name)) continue;
-    const { raw, normalized } = pluginScores(plugin, pod, nodes, state, list);
+  for (let p = 0; p < active.length; p++) {
+    const { plugin, weight } = active[p];
+    const normalized = plugin.normalizeScores ? normalizedScores(plugin, pod, raw[p], state, list) : raw[p];
     for (let i = 0; i < n; i++) {
       const v = normalized[i];
       if (v > MAX_NODE_SCORE || v < MIN_NODE_SCORE) {
-        if (names) record!.scored(plugin.name, weight, names, raw, normalized, i);
+        record?.scored(plugin.name, weight, nodes, raw[p], normalized, i);
         return { error: `plugin "${plugin.name}" returns an invalid score ${v}, it should in the range of [${MIN_NODE_SCORE}, ${MAX_NODE_SCORE}] after normalizing` };
       }
       totals[i] += v * weight;
     }
-    if (names) record!.scored(plugin.name, weight, names, raw, normalized);
+    record?.scored(plugin.name, weight, nodes, raw[p], normalized);
   }
-  if (names) record!.totalled(names, totals);
+  record?.totalled(nodes, totals);
   return totals;
 }
 

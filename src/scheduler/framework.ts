@@ -36,30 +36,36 @@ export const statusMessage = (s: Status): string => s.reasons.join(', ');
 /** A typed key into CycleState, owned by the plugin that writes it (in preFilter/preScore). */
 export class StateKey<T> {
   declare readonly _t: T;
+  static #count = 0;
+  /** Where CycleState keeps this key's value: keys are few and made once, at module load. */
+  readonly slot = StateKey.#count++;
   constructor(readonly name: string) {}
 }
 
 /**
  * Data shared by the plugins during one scheduling cycle of one pod. It also carries the
  * snapshot the cycle runs over, so every extension point can look at the whole cluster.
+ * Values sit in an array indexed by the key's slot rather than in a map: filters and scores
+ * read their state once per node, hundreds of times a cycle.
  */
 export class CycleState {
-  readonly #data = new Map<StateKey<unknown>, unknown>();
+  readonly #data: unknown[] = [];
   /** Plugins whose PreFilter returned Skip: their Filter is not called this cycle. */
   readonly skipFilterPlugins = new Set<string>();
   /** Plugins whose PreScore returned Skip: their Score is not called this cycle. */
   readonly skipScorePlugins = new Set<string>();
   constructor(readonly snapshot: Snapshot) {}
   write<T>(key: StateKey<T>, value: T): void {
-    this.#data.set(key, value);
+    while (this.#data.length < key.slot) this.#data.push(undefined);
+    this.#data[key.slot] = value;
   }
   read<T>(key: StateKey<T>): T | undefined {
-    return this.#data.get(key) as T | undefined;
+    return this.#data[key.slot] as T | undefined;
   }
   /** A copy over another snapshot (preemption's dry runs); state values are shared, not cloned. */
   cloneFor(snapshot: Snapshot): CycleState {
     const c = new CycleState(snapshot);
-    for (const [k, v] of this.#data) c.#data.set(k, v);
+    c.#data.push(...this.#data);
     for (const p of this.skipFilterPlugins) c.skipFilterPlugins.add(p);
     for (const p of this.skipScorePlugins) c.skipScorePlugins.add(p);
     return c;
@@ -120,8 +126,12 @@ export interface Plugin {
   postFilter?(pod: Pod, state: CycleState, statuses: ReadonlyMap<string, Status>, ctx: PostFilterContext): PostFilterResult;
   preScore?(pod: Pod, nodes: readonly NodeInfo[], state: CycleState): Status;
   score?(pod: Pod, node: NodeInfo, state: CycleState): number;
-  /** Rewrites raw scores into 0..100 (may also be given scores outside it). */
-  normalizeScores?(scores: readonly NodeScore[], state: CycleState, pod: Pod): NodeScore[];
+  /**
+   * Rewrites raw scores into 0..100 (may also be given scores outside it). As kube's
+   * NormalizeScore, it may rewrite `scores` in place and return it: the list is the caller's
+   * to give, refilled for each plugin, so normalising allocates nothing per node.
+   */
+  normalizeScores?(scores: NodeScore[], state: CycleState, pod: Pod): NodeScore[];
   reserve?(pod: Pod, nodeName: string, state: CycleState): Status;
   unreserve?(pod: Pod, nodeName: string, state: CycleState): void;
   permit?(pod: Pod, nodeName: string, state: CycleState): PermitResult;
@@ -144,12 +154,21 @@ export interface PostFilterContext {
  * All raw scores 0: unchanged (all 0), or all 100 when reversed.
  */
 export function defaultNormalizeScore(scores: readonly NodeScore[], reverse: boolean, maxPriority = MAX_NODE_SCORE): NodeScore[] {
-  const max = scores.reduce((m, s) => Math.max(m, s.score), 0);
-  if (max === 0) return scores.map((s) => ({ name: s.name, score: reverse ? maxPriority : s.score }));
-  return scores.map((s) => {
-    const scaled = Math.trunc((maxPriority * s.score) / max);
-    return { name: s.name, score: reverse ? maxPriority - scaled : scaled };
-  });
+  return defaultNormalizeScoreInPlace(scores.map((s) => ({ name: s.name, score: s.score })), reverse, maxPriority);
+}
+
+/** defaultNormalizeScore rewriting `scores` itself (what a plugin's NormalizeScore may do). */
+export function defaultNormalizeScoreInPlace(scores: NodeScore[], reverse: boolean, maxPriority = MAX_NODE_SCORE): NodeScore[] {
+  let max = 0;
+  for (const s of scores) if (s.score > max) max = s.score;
+  for (const s of scores) {
+    if (max === 0) s.score = reverse ? maxPriority : s.score;
+    else {
+      const scaled = Math.trunc((maxPriority * s.score) / max);
+      s.score = reverse ? maxPriority - scaled : scaled;
+    }
+  }
+  return scores;
 }
 
 /** Go's int64 division: truncation towards zero. */

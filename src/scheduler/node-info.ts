@@ -37,13 +37,30 @@ export interface ImageState {
   readonly numNodes: number;
 }
 
-export interface NodeInfo {
+/**
+ * The numbers Filter and Score read of every node a cycle looks at, held by the NodeInfo itself.
+ * The filter and score loops are bound by memory, not arithmetic: in a long-running snapshot
+ * each NodeInfo sits somewhere else in the heap, and reading these through `pods`, `requested`
+ * and `nonZeroRequested` cost three more cache misses per node than reading them here.
+ */
+export interface NodeHotFacts {
+  /** spec.unschedulable (a cordon). */
+  readonly unschedulable: boolean;
+  /** pods.length. */
+  readonly podCount: number;
+  /** requested.milliCPU and requested.memory. */
+  readonly requestedMilliCPU: number;
+  readonly requestedMemory: number;
+  /** nonZeroRequested.milliCPU and nonZeroRequested.memory. */
+  readonly nonZeroMilliCPU: number;
+  readonly nonZeroMemory: number;
+}
+
+export interface NodeInfo extends NodeHotFacts {
   readonly node: Node;
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly Taint[];
-  /** spec.unschedulable (a cordon), copied here because every cycle asks it of hundreds of nodes. */
-  readonly unschedulable: boolean;
   readonly pods: readonly PodInfo[];
   readonly podsWithAffinity: readonly PodInfo[];
   readonly podsWithRequiredAntiAffinity: readonly PodInfo[];
@@ -114,8 +131,20 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
-/** One shared empty list for the many nodes without taints (cheaper to reach than one each). */
+/**
+ * Shared empties for the many nodes without taints, host ports or pods with affinity: cheaper
+ * to reach than one each, and nothing to allocate when a node is rebuilt for a pod.
+ */
 const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+const NO_POD_INFOS: readonly PodInfo[] = Object.freeze([]);
+const NO_PORTS: ReadonlySet<string> = new Set<string>();
+
+/** `infos` that pass `keep`, or the shared empty list when none does. */
+function podInfosWhere(infos: readonly PodInfo[], keep: (i: PodInfo) => boolean): readonly PodInfo[] {
+  let out: PodInfo[] | undefined;
+  for (const i of infos) if (keep(i)) (out ??= []).push(i);
+  return out ?? NO_POD_INFOS;
+}
 
 /** What a NodeInfo takes from the Node alone, worked out once per version of the node. */
 export interface NodeFacts {
@@ -172,30 +201,36 @@ export function nodeInfoOf(node: Node, infos: readonly PodInfo[], facts: NodeFac
   const requested = emptyResource();
   let nzCPU = 0;
   let nzMem = 0;
-  const usedPorts = new Set<string>();
+  let usedPorts: Set<string> | undefined;
   for (const i of infos) {
     const r = i.requests;
     requested.milliCPU += r.milliCPU;
     requested.memory += r.memory;
     requested.ephemeralStorage += r.ephemeralStorage;
-    for (const [k, v] of Object.entries(r.scalar)) requested.scalar[k] = (requested.scalar[k] ?? 0) + v;
+    for (const k in r.scalar) requested.scalar[k] = (requested.scalar[k] ?? 0) + r.scalar[k];
     nzCPU += i.nonZeroRequests.milliCPU;
     nzMem += i.nonZeroRequests.memory;
-    for (const k of i.hostPorts) usedPorts.add(k);
+    for (const k of i.hostPorts) (usedPorts ??= new Set()).add(k);
   }
+  // The hot facts first: they then share the object's first cache line.
   return {
-    node,
+    unschedulable: !!node.spec?.unschedulable,
+    podCount: infos.length,
+    requestedMilliCPU: requested.milliCPU,
+    requestedMemory: requested.memory,
+    nonZeroMilliCPU: nzCPU,
+    nonZeroMemory: nzMem,
+    taints: node.spec?.taints?.length ? node.spec.taints : NO_TAINTS,
+    allocatable: facts.allocatable,
+    imageStates: facts.imageStates,
     name: node.metadata.name ?? '',
     labels: node.metadata.labels ?? {},
-    taints: node.spec?.taints?.length ? node.spec.taints : NO_TAINTS,
-    unschedulable: !!node.spec?.unschedulable,
+    node,
     pods: infos,
-    podsWithAffinity: infos.filter((i) => hasAffinity(i.pod)),
-    podsWithRequiredAntiAffinity: infos.filter((i) => i.requiredAntiAffinityTerms.length > 0),
+    podsWithAffinity: podInfosWhere(infos, (i) => hasAffinity(i.pod)),
+    podsWithRequiredAntiAffinity: podInfosWhere(infos, (i) => i.requiredAntiAffinityTerms.length > 0),
     requested,
     nonZeroRequested: { milliCPU: nzCPU, memory: nzMem },
-    allocatable: facts.allocatable,
-    usedPorts,
-    imageStates: facts.imageStates,
+    usedPorts: usedPorts ?? NO_PORTS,
   };
 }

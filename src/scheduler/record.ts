@@ -24,13 +24,19 @@ export interface NodeRecord {
   total?: number;
 }
 
+/**
+ * The scored nodes, in the order the cycle scored them. The cycle hands its list of NodeInfos
+ * rather than building a list of names per cycle; only `name` is read, when the view is built.
+ */
+type Named = readonly { readonly name: string }[];
+
 /** One plugin's scores over the scored nodes, in their order; `count` of them were kept. */
 interface ScoreLog {
   readonly plugin: string;
   readonly weight: number;
-  readonly names: readonly string[];
-  readonly raw: readonly number[];
-  readonly normalized: readonly number[];
+  readonly nodes: Named;
+  readonly raw: ArrayLike<number>;
+  readonly normalized: ArrayLike<number>;
   readonly count: number;
 }
 
@@ -48,7 +54,7 @@ export class CycleRecord {
   readonly #pluginRuns: { readonly from: number; readonly plugins: readonly string[] }[] = [];
   readonly #failures: { readonly visit: number; readonly failedAt: number; readonly status: Status }[] = [];
   readonly #scores: ScoreLog[] = [];
-  #totals: { readonly names: readonly string[]; readonly totals: readonly number[] } | undefined;
+  #totals: { readonly nodes: Named; readonly totals: ArrayLike<number> } | undefined;
   #nodes: Map<string, NodeRecord> | undefined;
 
   /**
@@ -63,15 +69,15 @@ export class CycleRecord {
     this.#nodes = undefined;
   }
 
-  /** One score plugin's raw and normalised scores for `names`; only the first `count` are kept. */
-  scored(plugin: string, weight: number, names: readonly string[], raw: readonly number[], normalized: readonly number[], count = names.length): void {
-    this.#scores.push({ plugin, weight, names, raw, normalized, count });
+  /** One score plugin's raw and normalised scores for `nodes`; only the first `count` are kept. */
+  scored(plugin: string, weight: number, nodes: Named, raw: ArrayLike<number>, normalized: ArrayLike<number>, count = nodes.length): void {
+    this.#scores.push({ plugin, weight, nodes, raw, normalized, count });
     this.#nodes = undefined;
   }
 
   /** Each scored node's total, once every plugin has scored. */
-  totalled(names: readonly string[], totals: readonly number[]): void {
-    this.#totals = { names, totals };
+  totalled(nodes: Named, totals: ArrayLike<number>): void {
+    this.#totals = { nodes, totals };
     this.#nodes = undefined;
   }
 
@@ -96,11 +102,11 @@ export class CycleRecord {
     for (const s of this.#scores) {
       for (let i = 0; i < s.count; i++) {
         const v = s.normalized[i];
-        nodeRecord(nodes, s.names[i]).scores.push({ plugin: s.plugin, raw: s.raw[i], normalized: v, weight: s.weight, weighted: v * s.weight });
+        nodeRecord(nodes, s.nodes[i].name).scores.push({ plugin: s.plugin, raw: s.raw[i], normalized: v, weight: s.weight, weighted: v * s.weight });
       }
     }
     const t = this.#totals;
-    if (t) for (let i = 0; i < t.names.length; i++) nodeRecord(nodes, t.names[i]).total = t.totals[i];
+    if (t) for (let i = 0; i < t.nodes.length; i++) nodeRecord(nodes, t.nodes[i].name).total = t.totals[i];
     return nodes;
   }
 }

@@ -48,13 +48,13 @@ export interface SnapshotInput {
 export interface Snapshot {
   /** NodeInfos in NodeTree order: one node per zone in turn. */
   readonly nodes: readonly NodeInfo[];
-  readonly get: (name: string) => NodeInfo | undefined;
+  get(name: string): NodeInfo | undefined;
   readonly havePodsWithAffinity: readonly NodeInfo[];
   readonly havePodsWithRequiredAntiAffinity: readonly NodeInfo[];
   readonly input: SnapshotInput;
   /** Node name -> position in `nodes`; shared by snapshots over the same node order. */
   readonly nodeIndex: ReadonlyMap<string, number>;
-  readonly namespaceLabels: (namespace: string) => Readonly<Record<string, string>> | undefined;
+  namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
 }
 
 /** Succeeded and Failed pods hold nothing: the scheduler's pod informer leaves them out. */
@@ -95,6 +95,65 @@ function imageNodeCounts(nodes: readonly Node[]): Map<string, number> {
   return counts;
 }
 
+/** How a snapshot derived from another works out its affinity lists from that one's. */
+interface DerivedLists {
+  readonly affinity: () => NodeInfo[];
+  readonly anti: () => NodeInfo[];
+}
+
+/**
+ * A Snapshot as a class: one hidden class for every snapshot, so that `snapshot.nodes` and the
+ * like stay monomorphic in the plugins that read them per node. (An object literal with its own
+ * getters got a map of its own per snapshot, and the old-space maps kept every young snapshot
+ * of the chain alive through minor GCs: a scheduler assuming pods spent more time in the
+ * scavenger than in the filters.)
+ */
+class NodeSnapshot implements Snapshot {
+  #withAffinity: NodeInfo[] | undefined;
+  #withAnti: NodeInfo[] | undefined;
+  /**
+   * Derived lists are taken from the previous snapshot once, both at once, and the reference to
+   * it dropped: a chain of assumed snapshots must not keep every older one alive.
+   */
+  #from: DerivedLists | undefined;
+
+  constructor(
+    readonly nodes: readonly NodeInfo[],
+    readonly input: SnapshotInput,
+    readonly nodeIndex: ReadonlyMap<string, number>,
+    derive: DerivedLists | undefined,
+  ) {
+    this.#from = derive;
+  }
+
+  get(name: string): NodeInfo | undefined {
+    const k = this.nodeIndex.get(name);
+    return k === undefined ? undefined : this.nodes[k];
+  }
+
+  get havePodsWithAffinity(): readonly NodeInfo[] {
+    this.#settle();
+    return (this.#withAffinity ??= this.nodes.filter((i) => i.podsWithAffinity.length > 0));
+  }
+
+  get havePodsWithRequiredAntiAffinity(): readonly NodeInfo[] {
+    this.#settle();
+    return (this.#withAnti ??= this.nodes.filter((i) => i.podsWithRequiredAntiAffinity.length > 0));
+  }
+
+  namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined {
+    return this.input.namespaceLabels?.[namespace];
+  }
+
+  #settle(): void {
+    const from = this.#from;
+    if (!from) return;
+    this.#withAffinity = from.affinity();
+    this.#withAnti = from.anti();
+    this.#from = undefined;
+  }
+}
+
 /**
  * A snapshot over NodeInfos already built and ordered (the scheduler cache's way). `index` may be
  * passed when the node order is that of an earlier snapshot; the affinity lists are computed on
@@ -104,38 +163,9 @@ export function snapshotFromNodeInfos(
   infos: readonly NodeInfo[],
   input: SnapshotInput,
   index?: ReadonlyMap<string, number>,
-  derive?: { affinity: () => NodeInfo[]; anti: () => NodeInfo[] },
+  derive?: DerivedLists,
 ): Snapshot {
-  const nodeIndex = index ?? new Map(infos.map((i, k) => [i.name, k]));
-  let withAffinity: NodeInfo[] | undefined;
-  let withAnti: NodeInfo[] | undefined;
-  // Derived lists are taken from the previous snapshot once, both at once, and the reference to
-  // it dropped: a chain of assumed snapshots must not keep every older one alive.
-  let from = derive;
-  const settle = (): void => {
-    if (!from) return;
-    withAffinity = from.affinity();
-    withAnti = from.anti();
-    from = undefined;
-  };
-  return {
-    nodes: infos,
-    get: (name) => {
-      const k = nodeIndex.get(name);
-      return k === undefined ? undefined : infos[k];
-    },
-    get havePodsWithAffinity() {
-      settle();
-      return (withAffinity ??= infos.filter((i) => i.podsWithAffinity.length > 0));
-    },
-    get havePodsWithRequiredAntiAffinity() {
-      settle();
-      return (withAnti ??= infos.filter((i) => i.podsWithRequiredAntiAffinity.length > 0));
-    },
-    input,
-    nodeIndex,
-    namespaceLabels: (ns) => input.namespaceLabels?.[ns],
-  };
+  return new NodeSnapshot(infos, input, index ?? new Map(infos.map((i, k) => [i.name, k])), derive);
 }
 
 /** Builds the snapshot: pods are grouped by spec.nodeName; pods on unknown nodes are ignored. */

@@ -62,3 +62,40 @@ export const arbPod = (i: number): fc.Arbitrary<Pod> =>
 
 export const arbPods = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbPod(i))));
 export const arbTieBreaks = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 12, maxLength: 12 });
+
+/**
+ * arbPod with the soft and inter-pod terms on top: preferred pod (anti-)affinity, required
+ * anti-affinity, soft spreading and preferred node affinity, each present now and then.
+ */
+export const arbRichPod = (i: number): fc.Arbitrary<Pod> =>
+  fc.tuple(arbPod(i), fc.record({
+    prefAffinity: fc.option(fc.constantFrom('web', 'db'), { freq: 3 }),
+    prefAnti: fc.option(fc.constantFrom('web', 'db'), { freq: 3 }),
+    requiredAnti: fc.option(fc.constantFrom('web', 'db'), { freq: 5 }),
+    softSpread: fc.option(fc.constantFrom('topology.kubernetes.io/zone', 'kubernetes.io/hostname'), { freq: 3 }),
+    prefDisk: fc.option(fc.constantFrom(...DISKS), { freq: 3 }),
+  })).map(([p, e]) => {
+    const term = (app: string, topologyKey: string) => ({ labelSelector: { matchLabels: { app } }, topologyKey });
+    const spec = { ...p.spec };
+    spec.affinity = {
+      ...spec.affinity,
+      podAffinity: e.prefAffinity ? { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: term(e.prefAffinity, 'topology.kubernetes.io/zone') }] } : undefined,
+      podAntiAffinity: e.prefAnti || e.requiredAnti ? {
+        preferredDuringSchedulingIgnoredDuringExecution: e.prefAnti ? [{ weight: 5, podAffinityTerm: term(e.prefAnti, 'kubernetes.io/hostname') }] : undefined,
+        requiredDuringSchedulingIgnoredDuringExecution: e.requiredAnti ? [term(e.requiredAnti, 'kubernetes.io/hostname')] : undefined,
+      } : undefined,
+      nodeAffinity: {
+        ...spec.affinity?.nodeAffinity,
+        preferredDuringSchedulingIgnoredDuringExecution: e.prefDisk ? [{ weight: 30, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: [e.prefDisk] }] } }] : undefined,
+      },
+    };
+    if (e.softSpread) {
+      spec.topologySpreadConstraints = [
+        ...(spec.topologySpreadConstraints ?? []),
+        { maxSkew: 1, topologyKey: e.softSpread, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: p.metadata.labels!.app } } },
+      ];
+    }
+    return { ...p, spec };
+  });
+
+export const arbRichPods = fc.integer({ min: 1, max: 14 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbRichPod(i))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNormalizeScore } from '../../src/scheduler/framework.js';
+import { CycleState, defaultNormalizeScore, defaultNormalizeScoreInPlace, StateKey } from '../../src/scheduler/framework.js';
 import { fitErrorMessage, newDiagnosis } from '../../src/scheduler/fit-error.js';
 import { nodeTreeOrder, buildSnapshot, assumePod, withNodeInfos } from '../../src/scheduler/snapshot.js';
 import { podRequests, nonZeroRequests } from '../../src/scheduler/pod-requests.js';
@@ -11,6 +11,29 @@ describe('defaultNormalizeScore', () => {
     expect(defaultNormalizeScore(s, false).map((x) => x.score)).toEqual([40, 100, 0]);
     expect(defaultNormalizeScore(s, true).map((x) => x.score)).toEqual([60, 0, 100]);
     expect(defaultNormalizeScore([{ name: 'a', score: 0 }], true)[0].score).toBe(100);
+    expect(s.map((x) => x.score)).toEqual([2, 5, 0]); // the copying form leaves its input alone
+  });
+  it('the in-place form rewrites the list it is given and returns it', () => {
+    const s = [{ name: 'a', score: 2 }, { name: 'b', score: 5 }, { name: 'c', score: 0 }];
+    expect(defaultNormalizeScoreInPlace(s, true)).toBe(s);
+    expect(s.map((x) => x.score)).toEqual([60, 0, 100]);
+  });
+});
+
+describe('CycleState', () => {
+  const first = new StateKey<string>('first');
+  const second = new StateKey<number>('second');
+  it('keeps one value per key, unset keys read undefined, and clones share values', () => {
+    const state = new CycleState(buildSnapshot({ nodes: [], pods: [] }));
+    expect(state.read(second)).toBeUndefined();
+    state.write(second, 2);
+    expect(state.read(first)).toBeUndefined();
+    state.write(first, 'one');
+    state.write(second, 3);
+    expect([state.read(first), state.read(second)]).toEqual(['one', 3]);
+    const clone = state.cloneFor(buildSnapshot({ nodes: [], pods: [] }));
+    clone.write(first, 'changed');
+    expect([clone.read(first), clone.read(second), state.read(first)]).toEqual(['changed', 3, 'one']);
   });
 });
 

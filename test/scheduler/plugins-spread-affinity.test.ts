@@ -111,6 +111,21 @@ describe('InterPodAffinity', () => {
     expect(raw.map((r) => r.score)).toEqual([10, 10, -5]);
     expect(IPA.interPodAffinity.normalizeScores!(raw, state, p).map((r) => r.score)).toEqual([100, 100, 0]);
   });
+  it('PreScore skips when no term of the pod or of the pods present touches a domain (as kube-scheduler)', () => {
+    const plain = pod('p', { labels: { app: 'web' } });
+    const preScore = (p: ReturnType<typeof pod>, pods: ReturnType<typeof pod>[]) => {
+      const snap = buildSnapshot({ nodes, pods });
+      return IPA.interPodAffinity.preScore!(p, snap.nodes, new CycleState(snap)).code;
+    };
+    expect(preScore(plain, [db])).toBe('Skip');
+    // A pod present prefers pods like this one: its domain scores, so Score runs.
+    const fan = pod('fan', { node: 'b1', labels: { app: 'fan' }, affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 3, podAffinityTerm: term({ app: 'web' }) }] } } });
+    expect(preScore(plain, [db, fan])).toBe('Success');
+    // The pod's own preferred term matches nothing present: still nothing to score.
+    const lonely = pod('l', { affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 3, podAffinityTerm: term({ app: 'none' }) }] } } });
+    expect(preScore(lonely, [db])).toBe('Skip');
+    expect(preScore(lonely, [db, pod('n', { node: 'a1', labels: { app: 'none' } })])).toBe('Success');
+  });
 });
 
 describe('DefaultPreemption', () => {

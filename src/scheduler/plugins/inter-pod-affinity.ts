@@ -147,6 +147,9 @@ export function newInterPodAffinity(args: InterPodAffinityArgs = {}): Plugin {
       for (const node of candidates) {
         for (const ep of hasConstraints ? node.pods : node.podsWithAffinity) scoreExistingPod(scores, incoming, ep, node, state, hardWeight);
       }
+      // No term touched any domain: every node would score 0 and normalise to 0, so, as
+      // kube-scheduler does, Score is skipped for the cycle rather than run on every node.
+      if (scores.size === 0) return skip;
       state.write(scoreKey, scores);
       return success;
     },
@@ -163,11 +166,13 @@ export function newInterPodAffinity(args: InterPodAffinityArgs = {}): Plugin {
      */
     normalizeScores(scores, state) {
       const s = state.read(scoreKey);
-      if (!s || s.size === 0) return [...scores];
-      const min = Math.min(...scores.map((x) => x.score));
-      const max = Math.max(...scores.map((x) => x.score));
+      if (!s || s.size === 0) return scores;
+      let min = Infinity;
+      let max = -Infinity;
+      for (const x of scores) (min = Math.min(min, x.score)), (max = Math.max(max, x.score));
       const diff = max - min;
-      return scores.map((x) => ({ name: x.name, score: diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((x.score - min) / diff)) : 0 }));
+      for (const x of scores) x.score = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((x.score - min) / diff)) : 0;
+      return scores;
     },
   };
 }

@@ -2,7 +2,7 @@
 // required node affinity (and the profile's addedAffinity); PreFilter narrows the search to the
 // nodes named by matchFields metadata.name; Score sums the weights of matching preferred terms.
 import type { NodeAffinity as NodeAffinitySpec, PreferredSchedulingTerm } from '../../api/types/pod.js';
-import { defaultNormalizeScore, skip, success, unresolvable, type Plugin, type PreFilterResult } from '../framework.js';
+import { defaultNormalizeScoreInPlace, skip, success, unresolvable, type Plugin, type PreFilterResult } from '../framework.js';
 import { nodeSelectorTermsMatch, podMatchesNodeRequirements, preferredTermsScore } from '../node-selector.js';
 
 export const NAME = 'NodeAffinity';
@@ -66,7 +66,7 @@ export function newNodeAffinity(args: NodeAffinityArgs = {}): Plugin {
       return preferredTermsScore(addedPreferred ?? [], node.node) + preferredTermsScore(preferred, node.node);
     },
     /** Example: [80, 20, 0] -> [100, 25, 0]. */
-    normalizeScores: (scores) => defaultNormalizeScore(scores, false),
+    normalizeScores: (scores) => defaultNormalizeScoreInPlace(scores, false),
   };
 }
 

@@ -92,12 +92,12 @@ export function fitsRequest(req: Resource, node: NodeInfo, args: NodeResourcesFi
  */
 function fitsPlainly(s: PreFilterState, node: NodeInfo): boolean {
   const alloc = node.allocatable;
-  const used = node.requested;
   const req = s.requests;
-  if (s.hasScalars || node.pods.length + 1 > alloc.allowedPodNumber) return false;
-  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) return false;
-  if (req.memory > 0 && req.memory > alloc.memory - used.memory) return false;
-  return !(req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage);
+  if (s.hasScalars || node.podCount + 1 > alloc.allowedPodNumber) return false;
+  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - node.requestedMilliCPU) return false;
+  if (req.memory > 0 && req.memory > alloc.memory - node.requestedMemory) return false;
+  // Ephemeral storage is read through `requested` only for the pods that ask for it.
+  return !(req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - node.requested.ephemeralStorage);
 }
 
 function scorerFor(args: NodeResourcesFitArgs, resources: readonly ResourceSpec[]): Scorer {

@@ -156,7 +156,7 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}): Plugin {
      */
     normalizeScores(scores, state) {
       const s = state.read(scoreKey);
-      if (!s) return [...scores];
+      if (!s) return scores;
       let min = Number.MAX_SAFE_INTEGER;
       let max = 0;
       for (const x of scores) {
@@ -164,11 +164,12 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}): Plugin {
         min = Math.min(min, x.score);
         max = Math.max(max, x.score);
       }
-      return scores.map((x) => {
-        if (s.ignoredNodes.has(x.name)) return { name: x.name, score: 0 };
-        if (max === 0) return { name: x.name, score: MAX_NODE_SCORE };
-        return { name: x.name, score: Math.trunc((MAX_NODE_SCORE * (max + min - x.score)) / max) };
-      });
+      for (const x of scores) {
+        if (s.ignoredNodes.has(x.name)) x.score = 0;
+        else if (max === 0) x.score = MAX_NODE_SCORE;
+        else x.score = Math.trunc((MAX_NODE_SCORE * (max + min - x.score)) / max);
+      }
+      return scores;
     },
   };
 }

@@ -56,20 +56,19 @@ export function requestedAndAllocatable(
 /**
  * requestedAndAllocatable into the caller's arrays: Score runs once per node per cycle, and
  * allocating two arrays and a pair per resource each time was a large part of scoring's cost.
- * cpu and memory, the common case, are read directly; other names go through
+ * cpu and memory, the common case, are read from the NodeInfo's hot facts; other names go through
  * allocatableAndRequested.
  */
 export function fillRequestedAndAllocatable(
   node: NodeInfo, resources: readonly ResourceSpec[], podRequests: readonly number[], useRequested: boolean,
   requested: number[], allocatable: number[],
 ): void {
-  const req = useRequested ? node.requested : node.nonZeroRequested;
   for (let i = 0; i < resources.length; i++) {
     const name = resources[i].name;
     let alloc: number;
     let used: number;
-    if (name === 'cpu') (alloc = node.allocatable.milliCPU), (used = req.milliCPU + podRequests[i]);
-    else if (name === 'memory') (alloc = node.allocatable.memory), (used = req.memory + podRequests[i]);
+    if (name === 'cpu') (alloc = node.allocatable.milliCPU), (used = (useRequested ? node.requestedMilliCPU : node.nonZeroMilliCPU) + podRequests[i]);
+    else if (name === 'memory') (alloc = node.allocatable.memory), (used = (useRequested ? node.requestedMemory : node.nonZeroMemory) + podRequests[i]);
     else [alloc, used] = allocatableAndRequested(node, name, podRequests[i], useRequested);
     allocatable[i] = alloc === 0 ? 0 : alloc;
     requested[i] = alloc === 0 ? 0 : used;

@@ -3,7 +3,7 @@
 // PreferNoSchedule taints.
 import type { Taint } from '../../api/types/node.js';
 import type { Toleration } from '../../api/types/pod.js';
-import { defaultNormalizeScore, skip, StateKey, success, unresolvable, type Plugin } from '../framework.js';
+import { defaultNormalizeScoreInPlace, skip, StateKey, success, unresolvable, type Plugin } from '../framework.js';
 import { findUntoleratedTaint, tolerates } from '../tolerations.js';
 
 export const NAME = 'TaintToleration';
@@ -35,5 +35,5 @@ export const taintToleration: Plugin = {
     return node.taints.filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(tolerations, t)).length;
   },
   /** Example: counts [0, 1, 2] -> [100, 50, 0]. */
-  normalizeScores: (scores) => defaultNormalizeScore(scores, true),
+  normalizeScores: (scores) => defaultNormalizeScoreInPlace(scores, true),
 };
