@@ -58,15 +58,27 @@ export function jsonResponse(status: number, body: string | Buffer, headers: Rec
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
 }
 
-/** A JSON answer carrying its value: the JSON is made on first read of `body`, if ever. */
+/**
+ * A JSON answer carrying its value: the JSON is made on first read of `body`, if ever. A class
+ * rather than an object literal with a getter: each such literal gets a hidden class of its own
+ * (the getter closure is part of it), made in old space for every response.
+ */
+class ValueResponse {
+  readonly watch = undefined;
+  #body: string | Buffer | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly value: unknown,
+    private readonly encode: () => string | Buffer,
+    readonly headers: Record<string, string>,
+  ) {}
+
+  get body(): string | Buffer {
+    return (this.#body ??= this.encode());
+  }
+}
+
 export function valueResponse(status: number, value: unknown, encode: () => string | Buffer, headers: Record<string, string> = {}): ApiResponse {
-  let body: string | Buffer | undefined;
-  return {
-    status,
-    headers: { 'content-type': JSON_TYPE, ...headers },
-    get body(): string | Buffer {
-      return (body ??= encode());
-    },
-    value,
-  };
+  return new ValueResponse(status, value, encode, { 'content-type': JSON_TYPE, ...headers });
 }
