@@ -3,7 +3,8 @@
 // into one "(combined from similar events)" event after 10 in 10 minutes; an exact repeat
 // bumps the count of the event already written; and a source may tell about one object at most
 // 25 times in a burst, then once every 5 minutes, the rest dropped. Each memory keeps the 4,096
-// most recently used keys. Pure but for its caches; time is the caller's clock milliseconds.
+// most recently used keys (each lookup is followed by a set, which makes the key the newest).
+// Pure but for its caches; time is the caller's clock milliseconds.
 // Kubernetes twin: k8s.io/client-go/tools/record/events_cache.go (EventCorrelator: the
 // aggregator, the event logger and EventSourceObjectSpamFilter, in that order).
 import { LruMap } from './lru-map.js';
@@ -71,7 +72,7 @@ export class EventCorrelator {
     let key = `${similar}${SEP}${e.message}`;
     let message = e.message;
 
-    let aggregate = this.#aggregates.get(similar);
+    let aggregate = this.#aggregates.peek(similar);
     if (!aggregate || now - aggregate.last > AGGREGATE_INTERVAL_MS) aggregate = { messages: new Set(), last: now };
     aggregate.messages.add(e.message);
     aggregate.last = now;
@@ -84,11 +85,11 @@ export class EventCorrelator {
     }
 
     // The logger counts the occurrence even when the spam filter then drops it, as Go's does.
-    const seen = this.#observed.get(key);
+    const seen = this.#observed.peek(key);
     const observation: Observation = seen ? { count: seen.count + 1, first: seen.first, name: seen.name } : { count: 1, first: now, name: newName() };
     this.#observed.set(key, observation);
 
-    let bucket = this.#spam.get(object);
+    let bucket = this.#spam.peek(object);
     if (!bucket) bucket = new TokenBucket(SPAM_QPS, SPAM_BURST, now);
     this.#spam.set(object, bucket);
     if (!bucket.tryAccept(now)) return { write: 'none' };

@@ -20,6 +20,11 @@ export class LruMap<K, V> {
     return value;
   }
 
+  /** The value, leaving the order alone: for a caller that sets the key again right after. */
+  peek(key: K): V | undefined {
+    return this.#entries.get(key);
+  }
+
   set(key: K, value: V): void {
     this.#entries.delete(key);
     this.#entries.set(key, value);

@@ -64,6 +64,20 @@ const ANCIENT_CHANGES = 'ancient-changes';
 
 /** The identifier as kube builds it: the entry's JSON without time, fields and (for Apply) apiVersion. */
 export function managerIdentifier(e: { manager: string; operation: string; apiVersion?: string; subresource?: string }): string {
+  // Every write asks for a few of these, and the managers of a cluster are few: remember them.
+  const key = `${e.manager}\u0000${e.operation}\u0000${e.apiVersion ?? ''}\u0000${e.subresource ?? ''}`;
+  let id = identifiers.get(key);
+  if (id === undefined) {
+    if (identifiers.size >= MAX_REMEMBERED_IDENTIFIERS) identifiers.clear();
+    identifiers.set(key, (id = identifierJson(e)));
+  }
+  return id;
+}
+
+const identifiers = new Map<string, string>();
+const MAX_REMEMBERED_IDENTIFIERS = 10_000;
+
+function identifierJson(e: { manager: string; operation: string; apiVersion?: string; subresource?: string }): string {
   const id: Record<string, string> = {};
   if (e.manager) id.manager = e.manager;
   if (e.operation) id.operation = e.operation;

@@ -55,7 +55,8 @@ export function recordManagedFields(kind: KindOf, draft: Meta, args: RecordArgs)
   if (args.applied) {
     entries = args.sent;
   } else {
-    entries = updateManagedFields({ ...kind, prev: args.prev, next: draft, sent: args.sent, manager: args.manager, subresource: args.subresource, now: rfc3339(args.now) });
+    // Only the three names: `kind` is often a whole resource definition, far too big to spread.
+    entries = updateManagedFields({ group: kind.group, version: kind.version, kind: kind.kind, prev: args.prev, next: draft, sent: args.sent, manager: args.manager, subresource: args.subresource, now: rfc3339(args.now) });
   }
   if (entries && entries.length > 0) draft.metadata.managedFields = entries;
   else delete draft.metadata.managedFields;
@@ -93,7 +94,9 @@ export interface ApplyRequest {
  */
 export function applyPatchObject(kind: KindOf, current: object | undefined, req: ApplyRequest): KubeObject {
   return applyConfiguration({
-    ...kind,
+    group: kind.group,
+    version: kind.version,
+    kind: kind.kind,
     current,
     applied: req.applied,
     manager: req.manager,
