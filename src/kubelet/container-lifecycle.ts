@@ -17,8 +17,16 @@ import { postStart, probeContext } from './container-health.js';
 
 export type Effects = PodEffect[];
 
-export const specOf = (m: PodModel, c: ContainerModel): Frozen<Container> =>
-  (c.role === 'app' ? m.spec.containers : (m.spec.initContainers ?? [])).find((s) => s.name === c.name) ?? m.spec.containers.find((s) => s.name === c.name)!;
+/** The container's spec (its list by role; the main list if not there). Called many times a step: a plain loop. */
+export function specOf(m: PodModel, c: ContainerModel): Frozen<Container> {
+  const own = c.role === 'app' ? m.spec.containers : m.spec.initContainers;
+  return (own && named(own, c.name)) ?? named(m.spec.containers, c.name)!;
+}
+
+function named(list: readonly Frozen<Container>[], name: string): Frozen<Container> | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+  return undefined;
+}
 
 export const timer = (c: ContainerModel, what: ContainerTimer, ms: number): PodEffect => ({
   type: 'after',

@@ -61,7 +61,7 @@ export interface NodeAgent {
   exec(namespace: string, pod: string, container: string, command: readonly string[], stdin?: string): ExecOutcome | undefined;
 }
 
-const hex = (random: Random, n: number): string => Array.from(random.bytes(new Uint8Array(n)), (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (random: Random, n: number): string => Buffer.from(random.bytes(new Uint8Array(n))).toString('hex');
 
 export function startNodeAgent(options: NodeAgentOptions): NodeAgent {
   const { client, clock, random, node: cfg } = options;

@@ -167,7 +167,7 @@ export interface StepResult {
   effects: PodEffect[];
 }
 
-/** Shared starting values: a step replaces them, never changes them (see cloneContainer). */
+/** Shared starting values: a step replaces them, never changes them (see copyContainer). */
 export const NO_PROBES: Readonly<ProbeCounters> = Object.freeze({ successes: 0, failures: 0 });
 export const START: Readonly<Cursor> = Object.freeze({ pc: 0, status: 0 });
 
@@ -178,8 +178,77 @@ const NO_CONTAINERS: ContainerModel[] = Object.freeze([]) as unknown as Containe
 export const NO_CONFIG: ConfigData = Object.freeze({}) as ConfigData;
 const NO_EMPTY_DIRS: PodModel['emptyDirs'] = Object.freeze({});
 
+/**
+ * Every field of T, the optional ones too (as possibly undefined): a literal of this type lists
+ * them all, so the compiler holds the copies below to the interfaces.
+ */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * A copy the step may change freely; the records inside a container (run, cursor, probe
+ * counters, files) are replaced by the step, never changed in place. Every field is written
+ * out, in one order, rather than spread: each step copies the model, and a spread makes objects
+ * that keep most fields out of line (more bytes, a slower copy) and take a new shape whenever an
+ * optional field is first set. A model from newContainer and a copy have the same shape.
+ */
+function copyContainer(c: ContainerModel): ContainerModel {
+  const copy: EveryField<ContainerModel> = {
+    name: c.name,
+    role: c.role,
+    instance: c.instance,
+    step: c.step,
+    run: c.run,
+    lastRun: c.lastRun,
+    waiting: c.waiting,
+    restartCount: c.restartCount,
+    ready: c.ready,
+    imageFull: c.imageFull,
+    imageID: c.imageID,
+    program: c.program,
+    cursor: c.cursor,
+    files: c.files,
+    crashBackoffMs: c.crashBackoffMs,
+    pullBackoffMs: c.pullBackoffMs,
+    pullError: c.pullError,
+    readiness: c.readiness,
+    liveness: c.liveness,
+    startup: c.startup,
+    started: c.started,
+    hookRunning: c.hookRunning,
+    script: c.script,
+  };
+  return copy;
+}
+
+/** The pod's model with these container lists; every field written out, as in copyContainer. */
+function copyPod(m: PodModel, containers: ContainerModel[], inits: ContainerModel[]): PodModel {
+  const copy: EveryField<PodModel> = {
+    uid: m.uid,
+    namespace: m.namespace,
+    name: m.name,
+    spec: m.spec,
+    sandbox: m.sandbox,
+    podIP: m.podIP,
+    startTime: m.startTime,
+    containers,
+    inits,
+    initialized: m.initialized,
+    meta: m.meta,
+    volumes: m.volumes,
+    configData: m.configData,
+    emptyDirs: m.emptyDirs,
+    stoppingSidecars: m.stoppingSidecars,
+    terminating: m.terminating,
+    terminal: m.terminal,
+    rejected: m.rejected,
+    deleteRequested: m.deleteRequested,
+    profile: m.profile,
+  };
+  return copy;
+}
+
 function newContainer(c: Frozen<Container>, role: ContainerRole, waiting: string, annotations: Readonly<Record<string, string>> | undefined): ContainerModel {
-  return {
+  return copyContainer({
     name: c.name,
     role,
     instance: 0,
@@ -198,7 +267,7 @@ function newContainer(c: Frozen<Container>, role: ContainerRole, waiting: string
     started: false,
     hookRunning: false,
     script: containerScript(annotations, c.name),
-  };
+  });
 }
 
 /** The model of a pod the kubelet has just been given. */
@@ -207,14 +276,14 @@ export function newPodModel(pod: Frozen<Pod>, profile: KubeletProfile): PodModel
   // With init containers, everything not yet started waits as PodInitializing.
   const waiting = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const annotations = pod.metadata.annotations;
-  return {
+  const fresh: PodModel = {
     uid: pod.metadata.uid ?? '',
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name ?? '',
     spec: pod.spec,
     sandbox: 'none',
-    containers: pod.spec.containers.map((c) => newContainer(c, 'app', waiting, annotations)),
-    inits: inits.length === 0 ? NO_CONTAINERS : inits.map((c) => newContainer(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', waiting, annotations)),
+    containers: NO_CONTAINERS,
+    inits: NO_CONTAINERS,
     initialized: inits.length === 0,
     meta: pod.metadata,
     volumes: 'none',
@@ -225,16 +294,21 @@ export function newPodModel(pod: Frozen<Pod>, profile: KubeletProfile): PodModel
     deleteRequested: false,
     profile,
   };
+  const containers = pod.spec.containers.map((c) => newContainer(c, 'app', waiting, annotations));
+  return copyPod(fresh, containers, inits.length === 0 ? NO_CONTAINERS : inits.map((c) => newContainer(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', waiting, annotations)));
 }
 
-/**
- * A copy the step may change freely: the pod and its containers are copied; the records inside
- * a container (run, cursor, probe counters, files) are replaced by the step, never changed in place.
- */
-const cloneContainer = (c: ContainerModel): ContainerModel => ({ ...c });
-
+/** A copy the step may change freely: the pod and its containers are copied (see copyContainer). */
 export function cloneModel(m: PodModel): PodModel {
-  return { ...m, containers: m.containers.map(cloneContainer), inits: m.inits.length === 0 ? m.inits : m.inits.map(cloneContainer) };
+  return copyPod(m, m.containers.map(copyContainer), m.inits.length === 0 ? m.inits : m.inits.map(copyContainer));
+}
+
+/** The model pointed at a newer version of the pod, whose spec asks nothing new; containers shared. */
+export function withPodObject(m: PodModel, pod: Frozen<Pod>): PodModel {
+  const next = copyPod(m, m.containers, m.inits);
+  next.spec = pod.spec;
+  next.meta = pod.metadata;
+  return next;
 }
 
 /** Init containers and sidecars, then the main containers. */
@@ -256,6 +330,10 @@ export function syncInFlight(m: PodModel): boolean {
 
 /** Node admission refused the pod: it never runs and ends Failed. */
 export function rejectedModel(m: PodModel, reason: string, message: string): PodModel {
-  const done = (c: ContainerModel): ContainerModel => ({ ...c, step: 'done' as const });
-  return { ...m, rejected: { reason, message }, terminal: true, sandbox: 'gone', containers: m.containers.map(done), inits: m.inits.map(done) };
+  const next = cloneModel(m);
+  for (const c of allContainers(next)) c.step = 'done';
+  next.rejected = { reason, message };
+  next.terminal = true;
+  next.sandbox = 'gone';
+  return next;
 }

@@ -23,7 +23,8 @@ import type { KubeletProfile } from './profile.js';
 import { stepPod } from './pod-worker.js';
 import { execInContainer, type ExecOutcome } from './container-exec.js';
 import { buildPodStatus } from './pod-status.js';
-import { NO_CONFIG, allContainers, isRuntimeStep, syncInFlight, type PodEffect, type PodEvent, type PodModel } from './pod-model.js';
+import { jsonEqual } from '../api/patch/json-value.js';
+import { NO_CONFIG, allContainers, isRuntimeStep, syncInFlight, withPodObject, type PodEffect, type PodEvent, type PodModel } from './pod-model.js';
 
 /** What a pod's runner shares with the rest of its node. */
 export interface NodeServices {
@@ -44,9 +45,10 @@ const RETRY_MS = 1000;
 export class PodRunner {
   #model: PodModel;
   #pod: Frozen<Pod>;
-  readonly #queue: PodEvent[] = [];
+  /** Events dispatched while a step runs (an effect's answer), made only then: most pods never need one kept. */
+  #waiting: PodEvent[] | undefined;
   #stepping = false;
-  /** Pending timers, to cancel on teardown; made on the first one (a running server has none). */
+  /** Pending timers, to cancel on teardown; made when one is set, dropped when none is left (a running server has none). */
   #timers: Set<Cancel> | undefined;
   /**
    * The status as the API server last showed it (watch, or our own write's answer): what the
@@ -61,9 +63,17 @@ export class PodRunner {
   /**
    * The last patch sent, until the pod's model moves again: should the server store what we
    * send in another shape (dropping an empty field, say), the same patch would come out after
-   * every answer, and it is not sent twice in a row.
+   * every answer, and it is not sent twice in a row. Kept as sent, not as JSON text: it is
+   * compared only in that rare case, and the text would cost a stringify of every patch.
    */
-  #lastPatch: string | undefined;
+  #lastPatch: Record<string, unknown> | undefined;
+  /**
+   * The status the last patch was made from, until the pod's model moves again. A model that has
+   * not moved wants the same status, so when the write's answer comes the server is checked
+   * against this one instead of a new build; only a server that stored something else (or
+   * changed since) makes the next flush build it anew.
+   */
+  #sent: PodStatus | undefined;
 
   constructor(
     private readonly node: NodeServices,
@@ -93,7 +103,7 @@ export class PodRunner {
     // kubelet's pod config does (checkAndUpdatePod: reconcile, no update).
     if (before !== pod && sameDesiredPod(before, pod)) {
       // Point the model at the newest object so that the old version can be collected.
-      this.#model = { ...this.#model, spec: pod.spec, meta: pod.metadata };
+      this.#model = withPodObject(this.#model, pod);
       return;
     }
     this.dispatch({ type: 'sync', pod });
@@ -101,21 +111,27 @@ export class PodRunner {
 
   dispatch(event: PodEvent): void {
     if (this.#gone) return;
-    this.#queue.push(event);
-    if (this.#stepping) return;
+    if (this.#stepping) {
+      (this.#waiting ??= []).push(event);
+      return;
+    }
     this.#stepping = true;
     try {
-      for (let e = this.#queue.shift(); e; e = this.#queue.shift()) {
-        const { next, effects } = stepPod(this.#model, e, this.node.clock.now());
-        this.#model = next;
-        this.#lastPatch = undefined;
-        if (!isRuntimeStep(e)) this.#due = true;
-        for (const fx of effects) this.#apply(fx);
-      }
+      for (let e: PodEvent | undefined = event; e; e = this.#waiting?.shift()) this.#step(e);
+      this.#waiting = undefined;
     } finally {
       this.#stepping = false;
     }
     this.#flush();
+  }
+
+  #step(event: PodEvent): void {
+    const { next, effects } = stepPod(this.#model, event, this.node.clock.now());
+    this.#model = next;
+    this.#lastPatch = undefined;
+    this.#sent = undefined;
+    if (!isRuntimeStep(event)) this.#due = true;
+    for (const fx of effects) this.#apply(fx);
   }
 
   /** `kubectl exec`: runs a command in one of the pod's running containers (undefined if none runs). */
@@ -147,6 +163,7 @@ export class PodRunner {
     const timers = (this.#timers ??= new Set());
     const cancel = this.node.clock.after(ms, () => {
       timers.delete(cancel);
+      if (timers.size === 0 && this.#timers === timers) this.#timers = undefined;
       fire();
     });
     timers.add(cancel);
@@ -286,14 +303,21 @@ export class PodRunner {
     if (this.#gone || this.#writing || !this.node.connected()) return;
     if (!this.#due && syncInFlight(this.#model)) return;
     this.#due = false;
-    const status = buildPodStatus(this.#pod, this.#model, this.node.hostIP, this.#server, this.node.clock.now());
-    const patch = podStatusPatch(this.#model.uid, this.#server, status);
-    const text = patch && JSON.stringify(patch);
-    if (text && text !== this.#lastPatch) {
-      this.#lastPatch = text;
-      return void this.#write(patch!);
+    // The model has not moved since the last write and the server holds what was sent: nothing
+    // new to say, and no status to build (see #sent).
+    const serverHoldsSent = this.#sent !== undefined && !podStatusPatch(this.#model.uid, this.#server, this.#sent);
+    const status = serverHoldsSent ? undefined : buildPodStatus(this.#pod, this.#model, this.node.hostIP, this.#server, this.node.clock.now());
+    const patch = status && podStatusPatch(this.#model.uid, this.#server, status);
+    if (patch && !(this.#lastPatch && jsonEqual(patch, this.#lastPatch))) {
+      this.#lastPatch = patch;
+      this.#sent = status;
+      return void this.#write(patch);
     }
-    if (!text) this.#lastPatch = undefined; // the server has it all: nothing to remember
+    if (!patch) {
+      // The server has it all: nothing to remember.
+      this.#lastPatch = undefined;
+      this.#sent = undefined;
+    }
     if (this.#model.deleteRequested) void this.#delete();
   }
 
@@ -310,6 +334,7 @@ export class PodRunner {
       if (isNotFound(e) || isConflict(e)) this.#gone = true;
       else this.#after(RETRY_MS, () => this.flush());
       this.#lastPatch = undefined;
+      this.#sent = undefined;
       return;
     } finally {
       this.#writing = false;

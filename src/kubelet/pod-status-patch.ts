@@ -41,10 +41,15 @@ const isMap = (v: Json): v is Item => typeof v === 'object' && v !== null && !Ar
 function holds(old: Json, want: Json): boolean {
   if (want === null || want === undefined) return old === null || old === undefined;
   if (old === want) return true;
-  if (Array.isArray(want)) return Array.isArray(old) && old.length === want.length && want.every((w, i) => holds(old[i], w));
+  if (Array.isArray(want)) {
+    if (!Array.isArray(old) || old.length !== want.length) return false;
+    for (let i = 0; i < want.length; i++) if (!holds(old[i], want[i])) return false;
+    return true;
+  }
   if (!isMap(want) || !isMap(old)) return false;
-  for (const k of Object.keys(want)) if (!holds(old[k], want[k])) return false;
-  for (const k of Object.keys(old)) if (!(k in want) && old[k] !== null) return false;
+  // for-in, not Object.keys: these run for every field of every status built, and make no arrays.
+  for (const k in want) if (!holds(old[k], want[k])) return false;
+  for (const k in old) if (!(k in want) && old[k] !== null) return false;
   return true;
 }
 
@@ -52,28 +57,45 @@ function holds(old: Json, want: Json): boolean {
 function itemPatch(before: Item | undefined, want: Item): Item {
   if (!before) return want;
   let out: Record<string, Json> | undefined;
-  for (const k of Object.keys(before)) if (!(k in want) && before[k] !== null) (out ??= { ...want })[k] = null;
+  for (const k in before) {
+    if (k in want || before[k] === null) continue;
+    if (!out) {
+      out = {};
+      for (const w in want) out[w] = want[w];
+    }
+    out[k] = null;
+  }
   return out ?? want;
 }
 
 /**
  * A keyed list's changes: new or changed items whole (fields they lost as null), removed IPs as
- * `$patch: delete`, and the
- * wanted order. E.g. Ready turning True: `conditions: [{type: Ready, status: "True", ...}]` and
+ * `$patch: delete`, and the wanted order; false when there are none. E.g. Ready turning True:
+ * `conditions: [{type: Ready, status: "True", ...}]` and
  * `$setElementOrder/conditions: [{type: PodReadyToStartContainers}, {type: Initialized}, ...]`.
  */
-function keyedListPatch(field: string, key: string, old: readonly Item[], want: readonly Item[], out: Record<string, Json>): void {
-  const changed: Json[] = [];
-  for (const item of want) {
-    const before = old.find((o) => o[key] === item[key]);
-    if (!before || !holds(before, item)) changed.push(itemPatch(before, item));
+function keyedListPatch(field: string, key: string, old: readonly Item[], want: readonly Item[], out: Record<string, Json>): boolean {
+  // Plain loops, no closures: this runs for every status built.
+  let changed: Json[] | undefined;
+  let reordered = old.length < want.length;
+  for (let i = 0; i < want.length; i++) {
+    const item = want[i];
+    if (!reordered && old[i][key] !== item[key]) reordered = true;
+    const before = itemWith(old, key, item[key]);
+    if (!before || !holds(before, item)) (changed ??= []).push(itemPatch(before, item));
   }
   // Conditions the kubelet does not set (PodScheduled, DisruptionTarget) stay as they are.
-  if (field !== 'conditions') for (const o of old) if (!want.some((w) => w[key] === o[key])) changed.push({ [key]: o[key], $patch: 'delete' });
-  const reordered = want.some((w, i) => w[key] !== old[i]?.[key]);
-  if (changed.length === 0 && !reordered) return;
+  if (field !== 'conditions') for (const o of old) if (!itemWith(want, key, o[key])) (changed ??= []).push({ [key]: o[key], $patch: 'delete' });
+  if (!changed && !reordered) return false;
   out[`$setElementOrder/${field}`] = want.map((w) => ({ [key]: w[key] }));
-  if (changed.length > 0) out[field] = changed;
+  if (changed) out[field] = changed;
+  return true;
+}
+
+/** The item of a keyed list whose key is `value`. */
+function itemWith(list: readonly Item[], key: string, value: Json): Item | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i][key] === value) return list[i];
+  return undefined;
 }
 
 /**
@@ -85,14 +107,25 @@ export function podStatusPatch(uid: string, current: Frozen<PodStatus> | undefin
   const old = (current ?? {}) as Item;
   const next = want as unknown as Item;
   const status: Record<string, Json> = {};
-  for (const field of Object.keys(next)) {
+  let changed = false;
+  for (const field in next) {
     const value = next[field];
     if (value === undefined || holds(old[field], value)) continue;
     const key = MERGE_KEYS[field];
-    if (key && Array.isArray(old[field])) keyedListPatch(field, key, old[field] as Item[], value as Item[], status);
-    else status[field] = value;
+    if (key && Array.isArray(old[field])) {
+      // Only foreign conditions differ (PodScheduled after the kubelet's): nothing to send.
+      if (keyedListPatch(field, key, old[field] as Item[], value as Item[], status)) changed = true;
+    } else {
+      status[field] = value;
+      changed = true;
+    }
   }
-  for (const field of Object.keys(old)) if (KUBELET_FIELDS.has(field) && next[field] === undefined) status[field] = null;
-  if (Object.keys(status).length === 0) return undefined;
+  for (const field in old) {
+    if (KUBELET_FIELDS.has(field) && next[field] === undefined) {
+      status[field] = null;
+      changed = true;
+    }
+  }
+  if (!changed) return undefined;
   return { metadata: { uid }, status };
 }

@@ -1,25 +1,10 @@
 // The pod status the kubelet writes, computed from its model of the pod.
 // Kubernetes twin: pkg/kubelet/kubelet_pods.go (generateAPIPodStatus, getPhase,
 // convertToAPIContainerStatuses) and pkg/kubelet/status (condition transition times).
-import { rfc3339 as formatRfc3339 } from '../clock/clock.js';
+import { rfc3339 } from '../clock/clock.js';
 import type { Frozen } from '../api/types.js';
-import type { ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../api/types/pod.js';
+import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../api/types/pod.js';
 import type { ContainerModel, PodModel, RunInfo } from './pod-model.js';
-
-/**
- * rfc3339 for the same second again and again (every condition and state of every pod built at
- * one instant): the last answer is kept. A pure cache of a pure function, not a time source.
- */
-let lastSecond = NaN;
-let lastText = '';
-function rfc3339(ms: number): string {
-  const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastText = formatRfc3339(ms);
-  }
-  return lastText;
-}
 
 const terminatedOf = (r: RunInfo): ContainerState => ({
   terminated: {
@@ -35,7 +20,8 @@ function stateOf(c: ContainerModel): { state: ContainerState; lastState: Contain
   const run = c.run;
   const last = c.lastRun?.exit ? terminatedOf(c.lastRun) : {};
   if (c.waiting) {
-    const waiting = { reason: c.waiting.reason, ...(c.waiting.message ? { message: c.waiting.message } : {}) };
+    const { reason, message } = c.waiting;
+    const waiting = message ? { reason, message } : { reason };
     return { state: { waiting }, lastState: run?.exit ? terminatedOf(run) : last };
   }
   if (run?.startedAt !== undefined && !run.exit) return { state: { running: { startedAt: rfc3339(run.startedAt) } }, lastState: last };
@@ -94,29 +80,31 @@ interface Wanted {
 }
 
 function wantedConditions(m: PodModel): Wanted[] {
-  const sidecars = m.inits.filter((c) => c.role === 'sidecar');
-  const unready = [...sidecars, ...m.containers].filter((c) => !c.ready).map((c) => c.name);
-  const ready: Wanted =
-    unready.length === 0
-      ? { type: 'Ready', status: 'True' }
-      : { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` };
+  // Sidecars first, then the main containers, as the kubelet lists them.
+  const unready: string[] = [];
+  for (const c of m.inits) if (c.role === 'sidecar' && !c.ready) unready.push(c.name);
+  for (const c of m.containers) if (!c.ready) unready.push(c.name);
   // A pod that succeeded is not ready because it completed, not because a container is unready.
   const succeeded = phaseOf(m) === 'Succeeded';
-  if (succeeded) {
-    ready.reason = 'PodCompleted';
-    delete ready.message;
+  const ready: Wanted = { type: 'Ready', status: unready.length === 0 ? 'True' : 'False' };
+  if (succeeded) ready.reason = 'PodCompleted';
+  else if (unready.length > 0) {
+    ready.reason = 'ContainersNotReady';
+    ready.message = `containers with unready status: [${unready.join(' ')}]`;
   }
-  const incomplete = m.inits.filter((c) => (c.role === 'sidecar' ? !c.started && !m.initialized : !(c.run?.exit?.code === 0))).map((c) => c.name);
-  const initialized: Wanted = succeeded
-    ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
-    : m.initialized
-      ? { type: 'Initialized', status: 'True' }
-      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]` };
+  let initialized: Wanted;
+  if (succeeded) initialized = { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
+  else if (m.initialized) initialized = { type: 'Initialized', status: 'True' };
+  else {
+    const incomplete: string[] = [];
+    for (const c of m.inits) if (c.role === 'sidecar' ? !c.started : c.run?.exit?.code !== 0) incomplete.push(c.name);
+    initialized = { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]` };
+  }
   return [
     { type: 'PodReadyToStartContainers', status: m.sandbox === 'ready' ? 'True' : 'False' },
     initialized,
     ready,
-    { ...ready, type: 'ContainersReady' },
+    { type: 'ContainersReady', status: ready.status, reason: ready.reason, message: ready.message },
   ];
 }
 
@@ -126,10 +114,21 @@ function conditions(m: PodModel, previous: readonly Frozen<PodCondition>[], now:
   for (const w of wantedConditions(m)) {
     const old = previous.find((p) => p.type === w.type);
     const since = old && old.status === w.status ? old.lastTransitionTime : rfc3339(now);
-    out.push({ type: w.type, status: w.status, lastProbeTime: null, lastTransitionTime: since, ...(w.reason ? { reason: w.reason } : {}), ...(w.message ? { message: w.message } : {}) });
+    // Keys in this order, and reason and message only when set: the patch is this object's JSON.
+    const condition: PodCondition = { type: w.type, status: w.status, lastProbeTime: null, lastTransitionTime: since };
+    if (w.reason) condition.reason = w.reason;
+    if (w.message) condition.message = w.message;
+    out.push(condition);
   }
+  // Conditions others set (PodScheduled, DisruptionTarget) are kept after the kubelet's four.
   for (const p of previous) if (!out.some((o) => o.type === p.type)) out.push(p as PodCondition);
   return out;
+}
+
+/** The image the spec names for a model's container: the spec lists them in the model's order. */
+function specImage(list: readonly Frozen<Container>[] | undefined, index: number, name: string): string {
+  const spec = list?.[index]?.name === name ? list[index] : list?.find((s) => s.name === name);
+  return spec?.image ?? '';
 }
 
 export function buildPodStatus(pod: Frozen<Pod>, m: PodModel, hostIP: string, previous: Frozen<PodStatus> | undefined, now: number): PodStatus {
@@ -148,9 +147,9 @@ export function buildPodStatus(pod: Frozen<Pod>, m: PodModel, hostIP: string, pr
     status.podIPs = [{ ip: m.podIP }];
   }
   status.startTime = rfc3339(m.startTime ?? now);
-  const images = new Map([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => [c.name, c.image ?? '']));
-  if (m.inits.length > 0) status.initContainerStatuses = m.inits.map((c) => containerStatus(c, images.get(c.name) ?? ''));
-  status.containerStatuses = m.containers.map((c) => containerStatus(c, images.get(c.name) ?? ''));
+  const { initContainers, containers } = pod.spec;
+  if (m.inits.length > 0) status.initContainerStatuses = m.inits.map((c, i) => containerStatus(c, specImage(initContainers, i, c.name)));
+  status.containerStatuses = m.containers.map((c, i) => containerStatus(c, specImage(containers, i, c.name)));
   if (prev.qosClass) status.qosClass = prev.qosClass;
   return status;
 }

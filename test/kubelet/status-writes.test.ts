@@ -33,6 +33,16 @@ describe('podStatusPatch', () => {
     });
   });
 
+  it('is undefined when only conditions others set differ, and sends the order alone when only it changed', () => {
+    const own = [cond('Initialized', 'True'), cond('Ready', 'True')];
+    const server = { phase: 'Running', conditions: [...own, cond('PodScheduled', 'True')] } as Frozen<PodStatus>;
+    expect(podStatusPatch('u', server, { phase: 'Running', conditions: own } as PodStatus)).toBeUndefined();
+    expect(podStatusPatch('u', server, { phase: 'Running', conditions: [own[1], own[0]] } as PodStatus)).toEqual({
+      metadata: { uid: 'u' },
+      status: { '$setElementOrder/conditions': [{ type: 'Ready' }, { type: 'Initialized' }] },
+    });
+  });
+
   it('removes fields the kubelet wrote and no longer wants, and IPs by key', () => {
     const server = { phase: 'Failed', reason: 'OutOfcpu', podIPs: [{ ip: '10.0.0.2' }, { ip: 'fd00::2' }] } as Frozen<PodStatus>;
     expect(podStatusPatch('u', server, { phase: 'Failed', podIPs: [{ ip: '10.0.0.2' }] } as PodStatus)).toEqual({

@@ -55,7 +55,11 @@ export function valueFor(raw: string | undefined, container: string): string | u
   return undefined;
 }
 
-function quantity(text: string | undefined, milli: boolean): number | undefined {
+/**
+ * A quantity ("64Mi", "250m", 2) as a number: millis when `milli` (CPU in millicores), else units
+ * (bytes); undefined when absent or malformed. Shared with container-usage for resource limits.
+ */
+export function quantityValue(text: string | number | undefined, milli: boolean): number | undefined {
   if (text === undefined) return undefined;
   try {
     const q = parseQuantity(text);
@@ -68,10 +72,24 @@ function quantity(text: string | undefined, milli: boolean): number | undefined 
 /** "10Mi/s" or "10Mi" (per second) in bytes per second. */
 function rate(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  return quantity(text.replace(/\/s$/, ''), false);
+  return quantityValue(text.replace(/\/s$/, ''), false);
 }
 
+/** A container without kubesim.io annotations: nothing scripted. One object shared by all, never changed. */
+const UNSCRIPTED: ContainerScript = Object.freeze({
+  crashAfterMs: undefined,
+  exitCode: 1,
+  probeFailAfterMs: undefined,
+  startDelayMs: undefined,
+  memoryGrowth: undefined,
+  memoryUsage: 0,
+  cpuUsage: 0,
+});
+
+const SCRIPT_KEYS: readonly string[] = Object.values(ANNOTATIONS);
+
 export function containerScript(annotations: Readonly<Record<string, string>> | undefined, container: string): ContainerScript {
+  if (!annotations || !SCRIPT_KEYS.some((key) => key in annotations)) return UNSCRIPTED;
   const get = (key: string): string | undefined => valueFor(annotations?.[key], container);
   const dur = (key: string): number | undefined => {
     const v = get(key);
@@ -84,8 +102,8 @@ export function containerScript(annotations: Readonly<Record<string, string>> | 
     probeFailAfterMs: dur(ANNOTATIONS.probeFailAfter),
     startDelayMs: dur(ANNOTATIONS.startDelay),
     memoryGrowth: rate(get(ANNOTATIONS.memoryGrowth)),
-    memoryUsage: quantity(get(ANNOTATIONS.memoryUsage), false) ?? 0,
-    cpuUsage: quantity(get(ANNOTATIONS.cpuUsage), true) ?? 0,
+    memoryUsage: quantityValue(get(ANNOTATIONS.memoryUsage), false) ?? 0,
+    cpuUsage: quantityValue(get(ANNOTATIONS.cpuUsage), true) ?? 0,
   };
 }
 

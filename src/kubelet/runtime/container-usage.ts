@@ -4,23 +4,12 @@
 // Kubernetes twin: the kubelet's summary API (cAdvisor stats) that metrics-server scrapes.
 import type { Frozen } from '../../api/types.js';
 import type { Pod } from '../../api/types/pod.js';
-import { milliValue, parseQuantity, unitValue } from '../../api/quantity.js';
-import { containerScript } from './annotations.js';
+import { containerScript, quantityValue } from './annotations.js';
 
 export interface ContainerUsage {
   name: string;
   cpuNanocores: number;
   memoryBytes: number;
-}
-
-function limitOf(text: string | number | undefined, milli: boolean): number | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const q = parseQuantity(text);
-    return milli ? milliValue(q) : unitValue(q);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -39,10 +28,10 @@ export function podUsage(pod: Frozen<Pod>, now: number): ContainerUsage[] | unde
     const script = containerScript(pod.metadata.annotations, status.name);
     const runningSeconds = Math.max(0, (now - Date.parse(startedAt)) / 1000);
     let memory = script.memoryUsage + (script.memoryGrowth ?? 0) * runningSeconds;
-    const memoryLimit = limitOf(spec?.resources?.limits?.memory, false);
+    const memoryLimit = quantityValue(spec?.resources?.limits?.memory, false);
     if (memoryLimit !== undefined) memory = Math.min(memory, memoryLimit);
     let cpuMilli = script.cpuUsage;
-    const cpuLimit = limitOf(spec?.resources?.limits?.cpu, true);
+    const cpuLimit = quantityValue(spec?.resources?.limits?.cpu, true);
     if (cpuLimit !== undefined) cpuMilli = Math.min(cpuMilli, cpuLimit);
     usage.push({ name: status.name, cpuNanocores: cpuMilli * 1e6, memoryBytes: memory });
   }

@@ -51,7 +51,22 @@ export const isInvalidHost = (host: string): boolean => {
   return name === 'invalid' || name.endsWith('.invalid');
 };
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/**
+ * Digests already made, by text: every pull hashes the image's name, and many pods on many
+ * nodes pull the same few images. A pure function's cache, bounded: emptied when full.
+ */
+const digests = new Map<string, string>();
+const MAX_DIGESTS = 256;
+
+function sha256(text: string): string {
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    if (digests.size >= MAX_DIGESTS) digests.clear();
+    digest = createHash('sha256').update(text).digest('hex');
+    digests.set(text, digest);
+  }
+  return digest;
+}
 
 /** A stable fake digest per image: "docker.io/library/nginx@sha256:<64 hex>". */
 export function imageIdOf(ref: ImageRef): string {
