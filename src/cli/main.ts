@@ -2,7 +2,6 @@
 // The `kubesim` command: argument parsing only; the cluster itself comes from sim/.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadSchedulerConfiguration } from '../scheduler/config-file.js';
 import { createCluster } from '../sim/cluster.js';
 import { writeKubeconfig } from '../sim/kubeconfig.js';
 import { intFlag, parseArgs } from './args.js';
@@ -24,7 +23,8 @@ async function start(flags: Map<string, string>): Promise<void> {
   const kubeconfig = resolve(flags.get('kubeconfig') ?? 'kubeconfig');
   const nodes = intFlag(flags, 'nodes', 3);
   const configFile = flags.get('scheduler-config');
-  const schedulerConfig = configFile ? loadSchedulerConfiguration(readFileSync(configFile, 'utf8'), configFile) : undefined;
+  // Loaded only when asked for: the scheduler's modules otherwise load after the API is up.
+  const schedulerConfig = configFile ? (await import('../scheduler/config-file.js')).loadSchedulerConfiguration(readFileSync(configFile, 'utf8'), configFile) : undefined;
   // The API server serves first; the nodes, scheduler and controllers join right after.
   const cluster = await createCluster({ seed: intFlag(flags, 'seed', 1), nodes, schedulerConfig, deferComponents: true });
   const server = await cluster.listen(host, port);
