@@ -1,6 +1,6 @@
 // The transport that needs no socket: calls the API server core's `handle` directly.
 // Watch events arrive as the store's own frozen objects, never serialised on the way.
-// Request bodies are still JSON bytes: that is the server core's request shape.
+// Request bodies go as values (ApiRequest.value): the server copies them instead of parsing.
 // Kubernetes twin: none (client-go always speaks HTTP); this is kubesim's in-process seam.
 import type { KubeObject } from '../api/types.js';
 import type { ApiRequest, ApiResponse, Transport, WatchStream, WatchStreamEvent } from './transport.js';
