@@ -10,6 +10,7 @@ import { rfc3339 } from '../../clock/clock.js';
 import { applyConfiguration } from './apply.js';
 import type { Subresource } from './ignored-fields.js';
 import { isPlainObject } from './schema-types.js';
+import { createManagedFields } from './create-shape.js';
 import { updateManagedFields } from './update.js';
 
 export { checkPatchOptions, managerOrUserAgent, prefixFromUserAgent } from './manager-name.js';
@@ -56,7 +57,9 @@ export function recordManagedFields(kind: KindOf, draft: Meta, args: RecordArgs)
     entries = args.sent;
   } else {
     // Only the three names: `kind` is often a whole resource definition, far too big to spread.
-    entries = updateManagedFields({ group: kind.group, version: kind.version, kind: kind.kind, prev: args.prev, next: draft, sent: args.sent, manager: args.manager, subresource: args.subresource, now: rfc3339(args.now) });
+    const update = { group: kind.group, version: kind.version, kind: kind.kind, prev: args.prev, next: draft, sent: args.sent, manager: args.manager, subresource: args.subresource, now: rfc3339(args.now) };
+    // A create that sent no managedFields owns what its shape says (see create-shape.ts).
+    entries = args.prev === undefined && args.sent === undefined ? createManagedFields(update, () => updateManagedFields(update)) : updateManagedFields(update);
   }
   if (entries && entries.length > 0) draft.metadata.managedFields = entries;
   else delete draft.metadata.managedFields;
