@@ -41,7 +41,11 @@ export function canonicalQuantityValue(value: QuantityValue, roundToMilli: boole
 
 export function defaultResourceList(list: ResourceList | undefined): void {
   if (!list) return;
-  for (const key of Object.keys(list)) list[key] = canonicalQuantityValue(list[key], true);
+  // Written only when it changes: a stored (already canonical) list may be frozen.
+  for (const key of Object.keys(list)) {
+    const canonical = canonicalQuantityValue(list[key], true);
+    if (canonical !== list[key]) list[key] = canonical;
+  }
 }
 
 export function defaultHTTPGet(action: HTTPGetAction | undefined): void {
@@ -71,7 +75,10 @@ export function defaultContainer(ctr: Container): void {
     const ref = env.valueFrom?.fieldRef;
     if (ref && !ref.apiVersion) ref.apiVersion = 'v1';
     const res = env.valueFrom?.resourceFieldRef;
-    if (res?.divisor !== undefined) res.divisor = canonicalQuantityValue(res.divisor, false);
+    if (res?.divisor !== undefined) {
+      const divisor = canonicalQuantityValue(res.divisor, false);
+      if (divisor !== res.divisor) res.divisor = divisor;
+    }
   }
   // Every container shows `resources: {}` once it has been through the API server.
   if (!ctr.resources) ctr.resources = {};

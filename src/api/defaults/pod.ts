@@ -70,7 +70,7 @@ export function defaultPodSpec(spec: PodSpec): void {
   if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
   // v1 conversion: the deprecated serviceAccount field fills serviceAccountName and mirrors it back.
   if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
-  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  if (spec.serviceAccountName && spec.serviceAccount !== spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   for (const vol of spec.volumes ?? []) defaultVolume(vol);
   for (const list of [spec.initContainers, spec.containers, spec.ephemeralContainers]) for (const c of list ?? []) defaultContainer(c);
   defaultResourceList(spec.overhead);

@@ -13,7 +13,7 @@ import { jsonCopy } from '../../api/json-copy.js';
 import { omitEmpty } from '../../api/schema/omit-empty.js';
 import type { ManagedFieldsEntry } from '../../api/types.js';
 import { recordManagedFields } from '../fieldmanager/write-adapter.js';
-import { shareUnchanged, shareUnchangedParts } from './share-unchanged.js';
+import { draftKeepingCurrent, shareUnchanged, shareUnchangedParts } from './share-unchanged.js';
 import type { Subresource } from '../fieldmanager/ignored-fields.js';
 import { admitIntoNamespace } from './namespace-lifecycle.js';
 import type { ListQuery, WriteOptions } from './options.js';
@@ -122,17 +122,27 @@ export class ResourceStore {
       if (sentVersion && sentVersion !== current.metadata.resourceVersion) {
         throw errors.conflict(this.groupResource, name, errors.OBJECT_MODIFIED);
       }
-      // A fresh copy to shape in place: patch results share frozen parts with the current version.
-      const draft = jsonCopy(proposed) as MutableObj;
-      const sentFields = draft.metadata.managedFields as ManagedFieldsEntry[] | undefined;
-      omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
-      this.def.strategy.defaults?.(draft);
-      carryUpdateMeta(this.def, draft, current, subresource);
-      if (subresource === 'status') this.def.strategy.prepareForStatusUpdate?.(draft, current);
-      else if (subresource === '') {
-        this.def.strategy.prepareForUpdate?.(draft, current);
-        hooks?.assign(current.metadata.uid!, draft, name, current);
+      const shape = (draft: MutableObj): void => {
+        omitEmpty(this.def.group, this.def.version, this.def.kind, draft);
+        this.def.strategy.defaults?.(draft);
+        carryUpdateMeta(this.def, draft, current, subresource);
+        if (subresource === 'status') this.def.strategy.prepareForStatusUpdate?.(draft, current);
+        else if (subresource === '') this.def.strategy.prepareForUpdate?.(draft, current);
+      };
+      // Shaped in place on a copy that keeps the parts shared with the current version (a
+      // patch leaves them so); should shaping write into one, a full copy is shaped instead.
+      let draft = draftKeepingCurrent(proposed as never, current as never) as MutableObj;
+      // What the client sent, read before shaping (which may scrub it).
+      let sentFields = draft.metadata.managedFields as ManagedFieldsEntry[] | undefined;
+      try {
+        shape(draft);
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
+        draft = jsonCopy(proposed) as MutableObj;
+        sentFields = draft.metadata.managedFields as ManagedFieldsEntry[] | undefined;
+        shape(draft);
       }
+      if (subresource === '') hooks?.assign(current.metadata.uid!, draft, name, current);
       const fieldsSubresource = (opts.fieldsSubresource ?? subresource) as Subresource;
       // Shaped: what stayed as it was becomes the current version's own (see share-unchanged.ts).
       shareUnchangedParts(draft as never, current as never);

@@ -62,3 +62,48 @@ export function shareUnchangedParts(draft: Json & { metadata: Json }, current: J
     if (shared !== meta[k]) meta[k] = shared;
   }
 }
+
+/**
+ * A copy of `value` that keeps, as they are, the parts that are `current`'s own frozen objects
+ * at the same place (a patch leaves untouched parts so); everything else is copied.
+ */
+function copyKeepingCurrent(value: unknown, current: unknown): unknown {
+  if (!isObject(value)) return value;
+  if (value === current && Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    const before = Array.isArray(current) ? current : undefined;
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyKeepingCurrent(value[i], before?.[i]);
+    return out;
+  }
+  const before = isObject(current) && !Array.isArray(current) ? current : undefined;
+  const out: Json = {};
+  for (const k in value) {
+    const v = value[k];
+    if (v !== undefined) out[k] = copyKeepingCurrent(v, before?.[k]);
+  }
+  return out;
+}
+
+/**
+ * The draft an update is shaped in: the proposed version copied, but for the parts it shares
+ * with the current version, which stay the current version's frozen objects. The draft itself
+ * and its metadata are always fresh (the pipeline writes the server's fields there). Shaping
+ * only writes where something is missing or not in canonical form, which a stored part never
+ * is; a write into a kept part throws a TypeError (it is frozen), and the caller then shapes a
+ * full copy instead.
+ */
+export function draftKeepingCurrent<T extends Json & { metadata: Json }>(proposed: T, current: Json & { metadata?: Json }): T {
+  const out: Json = {};
+  for (const k in proposed) {
+    const v = proposed[k];
+    if (v === undefined) continue;
+    if (k === 'metadata' && isObject(v) && !Array.isArray(v)) {
+      const meta: Json = {};
+      const currentMeta = current.metadata;
+      for (const mk in v) if (v[mk] !== undefined) meta[mk] = copyKeepingCurrent(v[mk], currentMeta?.[mk]);
+      out.metadata = meta;
+    } else out[k] = copyKeepingCurrent(v, current[k]);
+  }
+  return out as T;
+}

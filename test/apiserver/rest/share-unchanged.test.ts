@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareUnchanged, shareUnchangedParts } from '../../../src/apiserver/rest/share-unchanged.js';
+import { draftKeepingCurrent, shareUnchanged, shareUnchangedParts } from '../../../src/apiserver/rest/share-unchanged.js';
 import { deepEqual } from '../../../src/apiserver/storage/same-content.js';
 import { jsonCopy } from '../../../src/api/json-copy.js';
 import { deepFreeze } from '../../../src/client/deep-freeze.js';
@@ -47,5 +47,29 @@ describe('shareUnchanged', () => {
     expect(draft.metadata.labels).toBe(current.metadata.labels);
     draft.metadata.resourceVersion = '8';
     expect(deepEqual(draft, { ...current, metadata: { ...current.metadata, resourceVersion: '8' }, status: { ...current.status, phase: 'Running' } })).toBe(true);
+  });
+});
+
+describe('draftKeepingCurrent', () => {
+  it('keeps the current version\'s own parts where a patch left them, and copies the rest', () => {
+    // A patch result: spec untouched (the current one), status new, metadata the current one.
+    const proposed = { ...current, status: { ...current.status, phase: 'Running' } };
+    const draft = draftKeepingCurrent(proposed, current) as typeof proposed;
+    expect(draft.spec).toBe(current.spec);
+    expect(draft.metadata).not.toBe(current.metadata);
+    expect(draft.metadata.labels).toBe(current.metadata.labels);
+    expect(draft.status).not.toBe(proposed.status);
+    expect(Object.isFrozen(draft.status)).toBe(false);
+    // The kept status conditions are the current ones; the status object around them is a copy.
+    expect(draft.status.conditions).toBe(current.status.conditions);
+    expect(deepEqual(draft, proposed)).toBe(true);
+  });
+
+  it('copies a frozen part found elsewhere than where the current version has it', () => {
+    const moved = { ...current, spec: { containers: [current.spec.containers[1], current.spec.containers[0]] } };
+    const draft = draftKeepingCurrent(moved, current) as typeof moved;
+    expect(draft.spec.containers[0]).not.toBe(current.spec.containers[1]);
+    expect(Object.isFrozen(draft.spec.containers[0])).toBe(false);
+    expect(draft.spec.containers[0].name).toBe('b');
   });
 });
