@@ -92,8 +92,7 @@ export class HttpTransport implements Transport {
     const query = req.query.toString();
     const headers: Record<string, string> = { accept: 'application/json', ...this.#headers };
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
-    // A body given only as a value (see ApiRequest.value) goes out as its JSON.
-    const body = req.body ?? (req.value === undefined ? undefined : Buffer.from(JSON.stringify(req.value)));
+    const body = req.body;
     if (body) headers['content-length'] = String(body.length);
     return new Promise((resolve, reject) => {
       const outgoing = http.request(

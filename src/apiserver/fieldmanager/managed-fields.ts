@@ -110,22 +110,12 @@ export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | und
  * emptyManagedFieldsOnErr).
  */
 export function decodeOrEmpty(entries: readonly ManagedFieldsEntry[] | undefined): Managed {
-  if (!entries) return new Map();
-  // Stored entries are frozen and never change: decoded once per stored array, copied per write
-  // (the write edits its map).
-  let managed = decodedStored.get(entries);
-  if (!managed) {
-    try {
-      managed = decodeManagedFields(entries, true);
-    } catch {
-      managed = new Map();
-    }
-    if (Object.isFrozen(entries)) decodedStored.set(entries, managed);
+  try {
+    return decodeManagedFields(entries, true);
+  } catch {
+    return new Map();
   }
-  return new Map(managed);
 }
-
-const decodedStored = new WeakMap<readonly ManagedFieldsEntry[], Managed>();
 
 /** A non-nil empty list, or a single empty entry, asks to clear managedFields. */
 export function isResetManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): boolean {

@@ -22,14 +22,14 @@ const clearStatus = (obj: { status?: unknown }): void => {
 };
 
 /**
- * A pod template's metadata shows `creationTimestamp: null`, as Go encodes the zero time of an
- * embedded ObjectMeta; clients diffing what they sent against what is stored expect it.
+ * A pod template's metadata shows `creationTimestamp: null`, as Go encodes the zero value of an
+ * embedded ObjectMeta; clients diffing what they sent against what is stored expect it. A
+ * template with metadata gets the null from omit-empty's zero-time rule; one without gets the
+ * whole zero struct here.
  */
 export function markTemplateTime(obj: { spec?: { template?: { metadata?: Record<string, unknown> } } }): void {
   const template = obj.spec?.template;
-  if (!template) return;
-  template.metadata ??= {};
-  if (!('creationTimestamp' in template.metadata)) template.metadata.creationTimestamp = null;
+  if (template) template.metadata ??= { creationTimestamp: null };
 }
 
 export const deploymentStrategy: Strategy = {
