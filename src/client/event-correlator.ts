@@ -37,9 +37,7 @@ export type Correlation =
   | { readonly write: 'none' }
   | {
       readonly write: 'create' | 'patch';
-      /** The key the outcome is remembered under (see remember). */
-      readonly key: string;
-      /** The event's name: new, or the one first written under this key. */
+      /** The event's name: new, or the one first written for this event (or its combined form). */
       readonly name: string;
       readonly message: string;
       readonly count: number;
@@ -94,11 +92,6 @@ export class EventCorrelator {
     this.#spam.set(object, bucket);
     if (!bucket.tryAccept(now)) return { write: 'none' };
 
-    return { write: observation.count > 1 ? 'patch' : 'create', key, name: observation.name, message, count: observation.count, first: observation.first };
-  }
-
-  /** What the server answered for a written event: later repeats patch that one. */
-  remember(key: string, name: string, count: number, first: number): void {
-    this.#observed.set(key, { count, first, name });
+    return { write: observation.count > 1 ? 'patch' : 'create', name: observation.name, message, count: observation.count, first: observation.first };
   }
 }

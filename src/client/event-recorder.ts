@@ -75,7 +75,6 @@ export class EventRecorder {
       if (c.write === 'patch') {
         try {
           await this.client.patch(EVENTS, namespace, c.name, 'strategic', { count: c.count, lastTimestamp: now, message: c.message });
-          this.#correlator.remember(c.key, c.name, c.count, c.first);
           return;
         } catch (e) {
           // The event was deleted (or expired) since: write it anew, as client-go does.
@@ -106,7 +105,6 @@ export class EventRecorder {
         reportingInstance: this.source.host ?? '',
       };
       await this.client.create(EVENTS, event as Frozen<CoreEvent>);
-      this.#correlator.remember(c.key, c.name, c.count, c.first);
     } catch {
       // dropped: see above
     }
