@@ -1,11 +1,12 @@
 // Time from process start to the first /readyz that answers ok, for `kubesim start`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { figure } from './report.js';
 
-const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'main.js');
+// The `kubesim` command as installed (package.json bin), which runs the bundled CLI.
+const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'kubesim.js');
 
 async function once(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-bench-'));
@@ -30,9 +31,18 @@ async function once(): Promise<number> {
   return ms;
 }
 
+/** Removes the code cache the command keeps beside its bundle, so that the next start is a first one. */
+function dropCodeCache(): void {
+  const dir = join(import.meta.dirname, '..', 'cli');
+  for (const file of readdirSync(dir)) if (file.endsWith('.v8-cache')) rmSync(join(dir, file));
+}
+
 export async function benchStartup(): Promise<void> {
+  // The first start after a build compiles everything and leaves the code cache at its exit.
+  dropCodeCache();
+  figure('startup: first start after a build (no code cache yet)', await once(), 'ms');
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) runs.push(await once());
   runs.sort((a, b) => a - b);
-  figure('startup: process start to /readyz ok (median of 5)', runs[2], 'ms', '< 300 ms');
+  figure('startup: process start to /readyz ok (median of 5 later starts)', runs[2], 'ms', '< 300 ms');
 }

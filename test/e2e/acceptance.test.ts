@@ -9,7 +9,8 @@ import { PYTHON } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ACCEPTANCE = resolve(ROOT, '..', 'shared', 'acceptance');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+// The `kubesim` command as installed (package.json bin), which runs the bundled CLI.
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'kubesim.js');
 
 let server: ChildProcess;
 let home: string;
