@@ -56,12 +56,13 @@ class Walk {
     if (!decl || !isPlainObject(value)) return;
     if (decl.kind === 'scalar') return this.shape(decl.shape, value, structName(name), stored);
     const before = isPlainObject(stored) ? stored : undefined;
+    const struct = structName(decl.name);
     for (const key in value) {
       const field = Object.hasOwn(decl.fields, key) ? decl.fields[key] : undefined;
       this.#path.push(key);
       if (field) {
         this.#goPath.push(key);
-        this.shape(field.shape, value[key], structName(decl.name), before?.[key]);
+        this.shape(field.shape, value[key], struct, before?.[key]);
         this.#goPath.pop();
       } else {
         this.out.unknown.push(this.#pathText());

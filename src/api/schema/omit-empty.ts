@@ -34,7 +34,7 @@ function visit(shape: Shape, value: unknown): void {
   if (shape.type === 'array' && Array.isArray(value)) {
     for (const item of value) visit(shape.items, item);
   } else if (shape.type === 'map' && isPlainObject(value)) {
-    for (const item of Object.values(value)) visit(shape.values, item);
+    for (const key in value) visit(shape.values, value[key]);
   } else if (shape.type === 'ref') {
     visitDefinition(shape.ref, value);
   }
@@ -43,17 +43,23 @@ function visit(shape: Shape, value: unknown): void {
 function visitDefinition(name: string, value: unknown): void {
   const decl = typeNamed(name);
   if (!decl || decl.kind === 'scalar' || !isPlainObject(value)) return;
-  for (const [key, item] of Object.entries(value)) {
+  // for-in, not Object.entries: this walk runs on every write, and deleting the key in hand is safe.
+  for (const key in value) {
     const field = decl.fields[key];
     if (!field) continue;
-    const empty =
-      (field.shape.type === 'map' && isPlainObject(item) && Object.keys(item).length === 0) ||
-      (field.shape.type === 'array' && Array.isArray(item) && item.length === 0);
+    const item = value[key];
+    const type = field.shape.type;
+    const empty = (type === 'map' && isPlainObject(item) && isEmptyRecord(item)) || (type === 'array' && Array.isArray(item) && item.length === 0);
     if (empty && !KEPT_WHEN_EMPTY.has(`${decl.name}.${key}`)) delete value[key];
-    else visit(field.shape, item);
+    else if (type === 'array' || type === 'map' || type === 'ref') visit(field.shape, item);
   }
   const zeroTimes = NULL_WHEN_ZERO.get(decl.name);
   if (zeroTimes) for (const key of zeroTimes) if (value[key] === undefined) value[key] = null;
+}
+
+function isEmptyRecord(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /** Removes, in place, the empty maps and lists of a mutable object of the given kind; writes zero times as null. */
