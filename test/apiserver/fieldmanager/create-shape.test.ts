@@ -59,4 +59,21 @@ describe('createManagedFields', () => {
       expect(JSON.stringify(entries[0].fieldsV1)).toContain(`k:{\\"name\\":\\"${name}\\"}`);
     }
   });
+
+  it('is not misled by a created object that changes afterwards, as the store stamps resourceVersion', () => {
+    const make = (i: number) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `r-${i}`, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const first = make(0);
+    const args = (next: object) => ({ group: '', version: 'v1', kind: 'Pod', subresource: '', next, manager: 'm', now: T0 });
+    createManagedFields(args(first), () => updateManagedFields({ ...args(first), prev: undefined }));
+    Object.assign(first.metadata, { resourceVersion: '7', labels: { late: 'yes' } });
+    first.spec.containers.push({ name: 'd', image: 'redis' });
+    const second = make(1);
+    let computed = 0;
+    const entries = createManagedFields(args(second), () => {
+      computed++;
+      return updateManagedFields({ ...args(second), prev: undefined });
+    });
+    expect(computed).toBe(0);
+    expect(JSON.stringify(entries)).toBe(JSON.stringify(updateManagedFields({ ...args(second), prev: undefined })));
+  });
 });
