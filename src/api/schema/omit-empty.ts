@@ -30,7 +30,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A frozen part of an update is the stored version's own, carried over unchanged: it was
+ * shaped when stored, so the walk leaves it (and cannot have anything to remove in it).
+ */
+const alreadyStored = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.isFrozen(value);
+
 function visit(shape: Shape, value: unknown): void {
+  if (alreadyStored(value)) return;
   if (shape.type === 'array' && Array.isArray(value)) {
     for (const item of value) visit(shape.items, item);
   } else if (shape.type === 'map' && isPlainObject(value)) {
@@ -42,7 +49,7 @@ function visit(shape: Shape, value: unknown): void {
 
 function visitDefinition(name: string, value: unknown): void {
   const decl = typeNamed(name);
-  if (!decl || decl.kind === 'scalar' || !isPlainObject(value)) return;
+  if (!decl || decl.kind === 'scalar' || !isPlainObject(value) || alreadyStored(value)) return;
   // for-in, not Object.entries: this walk runs on every write, and deleting the key in hand is safe.
   for (const key in value) {
     const field = decl.fields[key];
