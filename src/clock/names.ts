@@ -13,10 +13,20 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export class NameGenerator {
   readonly #suffix: () => string;
   readonly #random: Random;
+  // Every create draws a uid (and often a name): the bytes are drawn into buffers kept for it,
+  // which are read at once, rather than into a new typed array each time.
+  readonly #uidBytes = new Uint8Array(16);
+  readonly #suffixBytes = new Map<number, Uint8Array>();
 
   constructor(random: Random) {
     this.#random = random;
-    this.#suffix = customRandom(NAME_SUFFIX_ALPHABET, SUFFIX_LENGTH, (size) => random.bytes(new Uint8Array(size)));
+    this.#suffix = customRandom(NAME_SUFFIX_ALPHABET, SUFFIX_LENGTH, (size) => random.bytes(this.#bytesOf(size)));
+  }
+
+  #bytesOf(size: number): Uint8Array {
+    let bytes = this.#suffixBytes.get(size);
+    if (!bytes) this.#suffixBytes.set(size, (bytes = new Uint8Array(size)));
+    return bytes;
   }
 
   /** `prefix` + five random characters, the prefix cut as kube-apiserver cuts it. */
@@ -31,7 +41,7 @@ export class NameGenerator {
 
   /** An RFC 4122 version 4 uid, as metadata.uid. */
   uid(): string {
-    const b = this.#random.bytes(new Uint8Array(16));
+    const b = this.#random.bytes(this.#uidBytes);
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex = '';
