@@ -6,11 +6,27 @@ import { FieldPath, invalid, type FieldError } from '../field-errors.js';
 
 export type IPFamily = 'IPv4' | 'IPv6';
 
+const DOT = 46; // '.'
+
 /** Dotted quad with leading zeros allowed, as Go before 1.17 and ParseIPSloppy ("010.1.1.1" is 10.1.1.1). */
 function parseIPv4(s: string): number[] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
-  return parts.map(Number);
+  // One pass over the characters: four dot-separated runs of 1-3 digits, each at most 255.
+  const bytes: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : DOT; // the end closes the last part as a dot would
+    if (c === DOT) {
+      if (digits === 0 || value > 255 || bytes.length === 4) return undefined;
+      bytes.push(value);
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  return bytes.length === 4 ? bytes : undefined;
 }
 
 /** Sixteen bytes, or undefined. Accepts "::" compression and a trailing dotted quad. */

@@ -58,7 +58,100 @@ const QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
+// ---- Fast acceptance. Nearly every name the server sees is valid, so each check below first
+// scans the characters once and answers "no errors" without running a regex, measuring UTF-8 or
+// splitting. Anything a scan does not accept falls through to the regex code, which alone words
+// the messages; a scan accepts only ASCII, so there a length in UTF-16 units is the byte length.
+
+const isLowerAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57); // a-z 0-9
+const isAlnum = (c: number): boolean => isLowerAlnum(c) || (c >= 65 && c <= 90); // and A-Z
+const DASH = 45;
+const DOT = 46;
+const UNDERSCORE = 95;
+
+/** value[start, end) matches DNS1123_SUBDOMAIN_FMT: dot-separated labels of [-a-z0-9], alphanumeric at both ends of each. */
+function scansAsDNS1123Subdomain(value: string, start: number, end: number): boolean {
+  let previous = DOT; // the start of the string behaves as the start of a label
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c === DASH) {
+      if (previous === DOT) return false;
+    } else if (c === DOT) {
+      if (previous === DOT || previous === DASH) return false;
+    } else if (!isLowerAlnum(c)) return false;
+    previous = c;
+  }
+  return isLowerAlnum(previous);
+}
+
+/** Matches DNS1123_LABEL_FMT (with firstIsLetter, DNS1035_LABEL_FMT): [-a-z0-9], alphanumeric at both ends. */
+function scansAsDNSLabel(value: string, firstIsLetter: boolean): boolean {
+  const n = value.length;
+  if (n === 0) return false;
+  const first = value.charCodeAt(0);
+  if (firstIsLetter ? !(first >= 97 && first <= 122) : !isLowerAlnum(first)) return false;
+  if (!isLowerAlnum(value.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== DASH && !isLowerAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** value[start, end) matches QNAME_FMT: [-A-Za-z0-9_.], alphanumeric at both ends. */
+function scansAsQualifiedNamePart(value: string, start: number, end: number): boolean {
+  if (end <= start || !isAlnum(value.charCodeAt(start)) || !isAlnum(value.charCodeAt(end - 1))) return false;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== DASH && c !== DOT && c !== UNDERSCORE && !isAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** True when isQualifiedName(value) has nothing to say. */
+function scansAsQualifiedName(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash < 0) return value.length <= QUALIFIED_NAME_MAX_LENGTH && scansAsQualifiedNamePart(value, 0, value.length);
+  if (slash === 0 || slash > DNS1123_SUBDOMAIN_MAX_LENGTH || value.indexOf('/', slash + 1) >= 0) return false;
+  if (value.length - slash - 1 > QUALIFIED_NAME_MAX_LENGTH) return false;
+  return scansAsDNS1123Subdomain(value, 0, slash) && scansAsQualifiedNamePart(value, slash + 1, value.length);
+}
+
+/** True when isValidPortName(port) has nothing to say: 1-15 of [-a-z0-9], a letter, no "--", no edge hyphens. */
+function scansAsPortName(port: string): boolean {
+  const n = port.length;
+  if (n === 0 || n > 15 || port.charCodeAt(0) === DASH || port.charCodeAt(n - 1) === DASH) return false;
+  let hasLetter = false;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const c = port.charCodeAt(i);
+    if (c >= 97 && c <= 122) hasLetter = true;
+    else if (c === DASH) {
+      if (previous === DASH) return false;
+    } else if (!(c >= 48 && c <= 57)) return false;
+    previous = c;
+  }
+  return hasLetter;
+}
+
+/** Booleans for hot callers: true exactly when the string[] check of the same name returns no message. */
+export const dns1123LabelOk = (value: string): boolean => value.length <= DNS1123_LABEL_MAX_LENGTH && scansAsDNSLabel(value, false);
+export const dns1123SubdomainOk = (value: string): boolean =>
+  value.length <= DNS1123_SUBDOMAIN_MAX_LENGTH && scansAsDNS1123Subdomain(value, 0, value.length);
+export const qualifiedNameOk = scansAsQualifiedName;
+export const labelValueOk = (value: string): boolean =>
+  value.length === 0 || (value.length <= LABEL_VALUE_MAX_LENGTH && scansAsQualifiedNamePart(value, 0, value.length));
+export const portNameOk = scansAsPortName;
+
+/** Whether s takes more than max bytes in UTF-8, measured only when its length leaves it in doubt. */
+export function isLongerInUTF8(s: string, max: number): boolean {
+  if (s.length > max) return true; // every UTF-16 unit takes at least one byte
+  if (s.length * 3 <= max) return false; // and at most three (a surrogate pair takes four for two units)
+  return byteLength(s) > max;
+}
+
 export function isDNS1123Label(value: string): string[] {
+  if (dns1123LabelOk(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
   if (!dns1123Label.test(value)) {
@@ -70,6 +163,7 @@ export function isDNS1123Label(value: string): string[] {
 }
 
 export function isDNS1123Subdomain(value: string): string[] {
+  if (dns1123SubdomainOk(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!dns1123Subdomain.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
@@ -77,6 +171,7 @@ export function isDNS1123Subdomain(value: string): string[] {
 }
 
 export function isDNS1035Label(value: string): string[] {
+  if (value.length <= DNS1035_LABEL_MAX_LENGTH && scansAsDNSLabel(value, true)) return [];
   const errs: string[] = [];
   if (byteLength(value) > DNS1035_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1035_LABEL_MAX_LENGTH));
   if (!dns1035Label.test(value)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
@@ -85,6 +180,7 @@ export function isDNS1035Label(value: string): string[] {
 
 /** Label keys, annotation keys, finalizers: "name" or "dns.subdomain/name". */
 export function isQualifiedName(value: string): string[] {
+  if (qualifiedNameOk(value)) return [];
   const errs: string[] = [];
   const parts = value.split('/');
   if (parts.length > 2) {
@@ -106,6 +202,7 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
+  if (labelValueOk(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > LABEL_VALUE_MAX_LENGTH) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
   if (!labelValue.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
@@ -145,8 +242,11 @@ export function isConfigMapKey(value: string): string[] {
   return [...errs, ...hasChDirPrefix(value)];
 }
 
+/** True exactly when isValidPortNum(port) has nothing to say. */
+export const portNumberOk = (port: number): boolean => Number.isInteger(port) && port >= 1 && port <= 65535;
+
 export function isValidPortNum(port: number): string[] {
-  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+  return portNumberOk(port) ? [] : [inclusiveRangeError(1, 65535)];
 }
 
 export function isInRange(value: number, min: number, max: number): string[] {
@@ -155,6 +255,7 @@ export function isInRange(value: number, min: number, max: number): string[] {
 
 /** IANA_SVC_NAME (RFC 6335), lower case only: at most 15 of [-a-z0-9], a letter, no "--", no edge hyphens. */
 export function isValidPortName(port: string): string[] {
+  if (portNameOk(port)) return [];
   const errs: string[] = [];
   if (byteLength(port) > 15) errs.push(maxLenError(15));
   if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');

@@ -13,12 +13,23 @@ import { isConfigMapKey, isQualifiedName, nameIsDNSSubdomain } from './names.js'
  * Twin: apimachinery util/validation IsRelaxedEnvVarName.
  */
 export function isRelaxedEnvVarName(value: string): string[] {
+  if (relaxedEnvVarNameOk(value)) return [];
   const errs: string[] = [];
   if (value.length === 0) errs.push('environment variable name must be non-empty');
   if (/[^\x20-\x7e]|=/.test(value)) {
     errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
   }
   return errs;
+}
+
+/** True exactly when isRelaxedEnvVarName(value) has nothing to say: non-empty printable ASCII without '='. */
+function relaxedEnvVarNameOk(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x3d) return false;
+  }
+  return true;
 }
 
 /** Every field a v1 pod can expose through the downward API (ConvertDownwardAPIFieldLabel). */
@@ -157,11 +168,16 @@ function validateValueFrom(ev: EnvVar, path: FieldPath): FieldError[] {
 }
 
 export function validateEnv(vars: readonly EnvVar[] | undefined, path: FieldPath): FieldError[] {
-  return (vars ?? []).flatMap((ev, i) => {
-    const at = path.index(i);
-    const errs = ev.name ? isRelaxedEnvVarName(ev.name).map((m) => invalid(at.child('name'), ev.name, m)) : [required(at.child('name'))];
-    return [...errs, ...validateValueFrom(ev, at.child('valueFrom'))];
-  });
+  const errs: FieldError[] = [];
+  if (!vars) return errs;
+  // An entry's path is built only when it has a valueFrom or an error.
+  for (let i = 0; i < vars.length; i++) {
+    const ev = vars[i];
+    if (!ev.name) errs.push(required(path.index(i).child('name')));
+    else if (!relaxedEnvVarNameOk(ev.name)) for (const m of isRelaxedEnvVarName(ev.name)) errs.push(invalid(path.index(i).child('name'), ev.name, m));
+    if (ev.valueFrom) errs.push(...validateValueFrom(ev, path.index(i).child('valueFrom')));
+  }
+  return errs;
 }
 
 function validateEnvFromName(ref: { name?: string } | undefined, path: FieldPath): FieldError[] {

@@ -3,51 +3,61 @@
 // AccumulateUniqueHostPorts, ValidatePortNumOrName).
 import { duplicate, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import type { Container, ContainerPort, IntOrString } from '../types/pod.js';
-import { isValidPortName, isValidPortNum } from './names.js';
+import { inclusiveRangeError, isValidPortName, isValidPortNum, portNameOk, portNumberOk } from './names.js';
 
 /** Sorted, as Go's sets.List prints them. */
 export const SUPPORTED_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
 
-function validatePort(port: ContainerPort, path: FieldPath, names: Set<string>): FieldError[] {
-  const errs: FieldError[] = [];
+/** One container port, appended to errs; `list` is the ports path, built into the entry's path on error. */
+function validatePort(port: ContainerPort, list: FieldPath, i: number, names: Set<string>, errs: FieldError[]): void {
+  const at = (field: string): FieldPath => list.index(i).child(field);
   if (port.name) {
-    const msgs = isValidPortName(port.name);
-    if (msgs.length) errs.push(...msgs.map((m) => invalid(path.child('name'), port.name, m)));
-    else if (names.has(port.name)) errs.push(duplicate(path.child('name'), port.name));
+    if (!portNameOk(port.name)) for (const m of isValidPortName(port.name)) errs.push(invalid(at('name'), port.name, m));
+    else if (names.has(port.name)) errs.push(duplicate(at('name'), port.name));
     else names.add(port.name);
   }
-  if (!port.containerPort) errs.push(required(path.child('containerPort')));
-  else errs.push(...isValidPortNum(port.containerPort).map((m) => invalid(path.child('containerPort'), port.containerPort, m)));
-  if (port.hostPort) errs.push(...isValidPortNum(port.hostPort).map((m) => invalid(path.child('hostPort'), port.hostPort, m)));
-  if (!port.protocol) errs.push(required(path.child('protocol')));
+  if (!port.containerPort) errs.push(required(at('containerPort')));
+  else if (!portNumberOk(port.containerPort)) errs.push(invalid(at('containerPort'), port.containerPort, inclusiveRangeError(1, 65535)));
+  if (port.hostPort && !portNumberOk(port.hostPort)) errs.push(invalid(at('hostPort'), port.hostPort, inclusiveRangeError(1, 65535)));
+  if (!port.protocol) errs.push(required(at('protocol')));
   else if (!(SUPPORTED_PORT_PROTOCOLS as readonly string[]).includes(port.protocol)) {
-    errs.push(notSupported(path.child('protocol'), port.protocol, SUPPORTED_PORT_PROTOCOLS));
+    errs.push(notSupported(at('protocol'), port.protocol, SUPPORTED_PORT_PROTOCOLS));
   }
-  return errs;
 }
 
-/** Port names are IANA service names, unique within one container. */
-export function validateContainerPorts(ports: readonly ContainerPort[] | undefined, path: FieldPath): FieldError[] {
+/** A container's ports, appended to errs; `container` is the container's path. Port names are IANA service names, unique within one container. */
+export function validateContainerPorts(ports: readonly ContainerPort[], container: FieldPath, errs: FieldError[]): void {
+  if (ports.length === 0) return;
+  const list = container.child('ports');
   const names = new Set<string>();
-  return (ports ?? []).flatMap((port, i) => validatePort(port, path.index(i), names));
+  for (let i = 0; i < ports.length; i++) validatePort(ports[i], list, i, names, errs);
 }
 
 /**
  * Two containers cannot claim the same host port: the key is protocol/hostIP/port,
  * so TCP and UDP on 53 can coexist. `path` is the containers list.
  */
-export function checkHostPortConflicts(containers: readonly Container[], path: FieldPath): FieldError[] {
-  const seen = new Set<string>();
-  const errs: FieldError[] = [];
-  containers.forEach((ctr, ci) => {
-    (ctr.ports ?? []).forEach((port, pi) => {
-      if (!port.hostPort) return;
+export function checkHostPortConflicts(containers: readonly Container[], path: FieldPath, errs: FieldError[]): void {
+  let seen: Set<string> | undefined; // made for the first host port: most containers have none
+  for (let ci = 0; ci < containers.length; ci++) {
+    const ports = containers[ci].ports;
+    if (!ports) continue;
+    for (let pi = 0; pi < ports.length; pi++) {
+      const port = ports[pi];
+      if (!port.hostPort) continue;
       const key = `${port.protocol ?? ''}/${port.hostIP ?? ''}/${port.hostPort}`;
+      seen ??= new Set<string>();
       if (seen.has(key)) errs.push(duplicate(path.index(ci).child('ports').index(pi).child('hostPort'), key));
       else seen.add(key);
-    });
-  });
-  return errs;
+    }
+  }
+}
+
+/** True exactly when validatePortNumOrName(port) has nothing to say. */
+export function portNumOrNameOk(port: IntOrString | undefined): boolean {
+  if (typeof port === 'number') return portNumberOk(port);
+  if (typeof port === 'string') return portNameOk(port);
+  return false; // absent reads as 0, out of range
 }
 
 /** A probe or hook port: a number in range, or the name of a container port. */

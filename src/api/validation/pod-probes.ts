@@ -3,11 +3,12 @@
 // validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateLifecycle).
 import { forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import type { HTTPGetAction, Lifecycle, LifecycleHandler, Probe } from '../types/pod.js';
-import { validatePortNumOrName } from './pod-ports.js';
+import { portNumOrNameOk, validatePortNumOrName } from './pod-ports.js';
 
 const NEGATIVE = 'must be greater than or equal to 0';
 /** Go's http.Header token rules (IsHTTPHeaderName): letters, digits and '-'. */
 const HTTP_HEADER_NAME_FMT = '[-A-Za-z0-9]+';
+const httpHeaderName = new RegExp(`^${HTTP_HEADER_NAME_FMT}$`);
 
 interface Handler {
   exec?: LifecycleHandler['exec'];
@@ -20,10 +21,10 @@ interface Handler {
 function validateHTTPGet(http: HTTPGetAction, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (!http.path) errs.push(required(path.child('path')));
-  errs.push(...validatePortNumOrName(http.port, path.child('port')));
+  if (!portNumOrNameOk(http.port)) errs.push(...validatePortNumOrName(http.port, path.child('port')));
   if (http.scheme !== 'HTTP' && http.scheme !== 'HTTPS') errs.push(notSupported(path.child('scheme'), http.scheme ?? '', ['HTTP', 'HTTPS']));
   for (const header of http.httpHeaders ?? []) {
-    if (!new RegExp(`^${HTTP_HEADER_NAME_FMT}$`).test(header.name ?? '')) {
+    if (!httpHeaderName.test(header.name ?? '')) {
       const msg = `a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '${HTTP_HEADER_NAME_FMT}')`;
       errs.push(invalid(path.child('httpHeaders'), header.name, msg));
     }
@@ -49,10 +50,15 @@ const handlerChecks: [keyof Handler, HandlerCheck][] = [
 ];
 
 export function validateHandler(handler: Handler, gracePeriod: number | undefined, path: FieldPath): FieldError[] {
+  return checkHandler(handler, true, gracePeriod, path);
+}
+
+/** A hook's handler, or a probe's (which has no sleep: a probe's handler is read without it). */
+function checkHandler(handler: Handler, withSleep: boolean, gracePeriod: number | undefined, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   let count = 0;
   for (const [key, check] of handlerChecks) {
-    if (handler[key] === undefined || handler[key] === null) continue;
+    if (handler[key] === undefined || handler[key] === null || (key === 'sleep' && !withSleep)) continue;
     if (count > 0) {
       errs.push(forbidden(path.child(key), 'may not specify more than 1 handler type'));
       continue;
@@ -66,11 +72,12 @@ export function validateHandler(handler: Handler, gracePeriod: number | undefine
 
 const nonNegative = (value: number | undefined, path: FieldPath): FieldError[] => ((value ?? 0) < 0 ? [invalid(path, value, NEGATIVE)] : []);
 
+const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+
 function validateProbe(probe: Probe, gracePeriod: number | undefined, path: FieldPath): FieldError[] {
-  const { exec, httpGet, tcpSocket, grpc } = probe;
-  const errs = validateHandler({ exec, httpGet, tcpSocket, grpc }, gracePeriod, path);
-  for (const key of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
-    errs.push(...nonNegative(probe[key], path.child(key)));
+  const errs = checkHandler(probe, false, gracePeriod, path);
+  for (const key of PROBE_COUNTS) {
+    if ((probe[key] ?? 0) < 0) errs.push(...nonNegative(probe[key], path.child(key)));
   }
   const tgps = probe.terminationGracePeriodSeconds;
   if (tgps !== undefined && tgps !== null && tgps <= 0) errs.push(invalid(path.child('terminationGracePeriodSeconds'), tgps, 'must be greater than 0'));

@@ -3,7 +3,7 @@
 // validateContainerResourceName, ValidateResourceQuantityValue) and
 // pkg/apis/core/helper/helpers.go (IsStandardResourceName, IsOvercommitAllowed, ...).
 import { forbidden, invalid, required, type FieldError, type FieldPath } from '../field-errors.js';
-import { compareQuantities, parseQuantity, quantityError, quantityToString, type Quantity } from '../quantity.js';
+import { QUANTITY_FORMAT_ERROR, QuantityParseError, compareQuantities, parseQuantity, quantityError, quantityToString, type Quantity } from '../quantity.js';
 import type { ResourceList, ResourceRequirements } from '../types/pod.js';
 import { isQualifiedName } from './names.js';
 
@@ -77,13 +77,25 @@ export function validateContainerResourceName(name: string, path: FieldPath): Fi
   return errs;
 }
 
-/** Parsed quantities of a list; unparsable ones become errors carrying the decoder's message. */
-function parseList(list: ResourceList | undefined, path: FieldPath, errs: FieldError[]): Map<string, Quantity> {
+/** A quantity as the decoder reads it, or the decoder's message (quantityError's) when it cannot. */
+function parseOrError(raw: unknown): Quantity | string {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return QUANTITY_FORMAT_ERROR;
+  try {
+    return parseQuantity(raw);
+  } catch (e) {
+    if (e instanceof QuantityParseError) return e.message;
+    throw e;
+  }
+}
+
+/** Parsed quantities of a list (parsed once); unparsable ones become errors carrying the decoder's message. */
+function parseList(list: ResourceList | undefined, parent: FieldPath, name: string, errs: FieldError[]): Map<string, Quantity> {
   const parsed = new Map<string, Quantity>();
-  for (const [name, raw] of Object.entries(list ?? {})) {
-    const problem = quantityError(raw);
-    if (problem) errs.push(invalid(path.key(name), raw, problem));
-    else parsed.set(name, parseQuantity(raw));
+  for (const resource in list) {
+    const raw = list[resource];
+    const q = parseOrError(raw);
+    if (typeof q === 'string') errs.push(invalid(parent.child(name).key(resource), raw, q));
+    else parsed.set(resource, q);
   }
   return parsed;
 }
@@ -106,49 +118,53 @@ function hugePageError(name: string, q: Quantity): string | undefined {
   return `${quantityToString(q)} is not positive integer multiple of ${name}`;
 }
 
-function validateEntries(list: Map<string, Quantity>, path: FieldPath): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const [name, q] of list) {
-    errs.push(...validateContainerResourceName(name, path.key(name)));
-    errs.push(...validateResourceQuantityValue(name, q, path.key(name)));
-    const huge = isHugePageResourceName(name) ? hugePageError(name, q) : undefined;
-    if (huge) errs.push(invalid(path.key(name), quantityToString(q), huge));
+function validateEntries(list: Map<string, Quantity>, parent: FieldPath, name: string, errs: FieldError[]): void {
+  for (const [resource, q] of list) {
+    // Entry paths are built only for an entry with something to report.
+    // cpu, memory and ephemeral-storage pass every name check, and quantity values need checking
+    // only when negative or of a resource counted in whole units.
+    if (!standardContainerResources.has(resource)) errs.push(...validateContainerResourceName(resource, parent.child(name).key(resource)));
+    if (q.nanos < 0n || isIntegerResourceName(resource)) errs.push(...validateResourceQuantityValue(resource, q, parent.child(name).key(resource)));
+    const huge = isHugePageResourceName(resource) ? hugePageError(resource, q) : undefined;
+    if (huge) errs.push(invalid(parent.child(name).key(resource), quantityToString(q), huge));
   }
-  return errs;
 }
 
 /** Requests may not exceed limits; for non-overcommittable resources they must match them. */
-function compareRequestsToLimits(requests: Map<string, Quantity>, limits: Map<string, Quantity>, path: FieldPath, rawLimits: ResourceList): FieldError[] {
-  const errs: FieldError[] = [];
-  const reqPath = path.child('requests');
+function compareRequestsToLimits(requests: Map<string, Quantity>, limits: Map<string, Quantity>, path: FieldPath, rawLimits: ResourceList, errs: FieldError[]): void {
   for (const [name, q] of requests) {
     const limit = limits.get(name);
     if (limit) {
-      const request = quantityToString(q);
-      const limitText = quantityToString(limit);
-      if (compareQuantities(q, limit) !== 0 && !isOvercommitAllowed(name)) {
-        errs.push(invalid(reqPath, request, `must be equal to ${name} limit of ${limitText}`));
-      } else if (compareQuantities(q, limit) > 0) {
-        errs.push(invalid(reqPath, request, `must be less than or equal to ${name} limit of ${limitText}`));
+      const order = compareQuantities(q, limit);
+      // The quantities are printed only for an error.
+      if (order !== 0 && !isOvercommitAllowed(name)) {
+        errs.push(invalid(path.child('requests'), quantityToString(q), `must be equal to ${name} limit of ${quantityToString(limit)}`));
+      } else if (order > 0) {
+        errs.push(invalid(path.child('requests'), quantityToString(q), `must be less than or equal to ${name} limit of ${quantityToString(limit)}`));
       }
     } else if (!isOvercommitAllowed(name) && !(name in rawLimits)) {
       errs.push(required(path.child('limits'), 'Limit must be set for non overcommitable resources'));
     }
   }
-  return errs;
+}
+
+const isCpuOrMemory = (name: string): boolean => name === 'cpu' || name === 'memory';
+
+/** Whether any key of either map passes the test. */
+function someKey(a: Map<string, Quantity>, b: Map<string, Quantity>, test: (name: string) => boolean): boolean {
+  for (const name of a.keys()) if (test(name)) return true;
+  for (const name of b.keys()) if (test(name)) return true;
+  return false;
 }
 
 export function validateResourceRequirements(resources: ResourceRequirements | undefined, path: FieldPath): FieldError[] {
-  if (!resources) return [];
   const errs: FieldError[] = [];
-  const limits = parseList(resources.limits, path.child('limits'), errs);
-  const requests = parseList(resources.requests, path.child('requests'), errs);
-  errs.push(...validateEntries(limits, path.child('limits')));
-  errs.push(...validateEntries(requests, path.child('requests')));
-  errs.push(...compareRequestsToLimits(requests, limits, path, resources.limits ?? {}));
-  const names = [...limits.keys(), ...requests.keys()];
-  if (names.some(isHugePageResourceName) && !names.some((n) => n === 'cpu' || n === 'memory')) {
-    errs.push(forbidden(path, 'HugePages require cpu or memory'));
-  }
+  if (!resources) return errs;
+  const limits = parseList(resources.limits, path, 'limits', errs);
+  const requests = parseList(resources.requests, path, 'requests', errs);
+  validateEntries(limits, path, 'limits', errs);
+  validateEntries(requests, path, 'requests', errs);
+  compareRequestsToLimits(requests, limits, path, resources.limits ?? {}, errs);
+  if (someKey(limits, requests, isHugePageResourceName) && !someKey(limits, requests, isCpuOrMemory)) errs.push(forbidden(path, 'HugePages require cpu or memory'));
   return errs;
 }

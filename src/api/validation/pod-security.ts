@@ -12,9 +12,15 @@ const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_FMT = `(${SYSCTL_SEGMENT}[\\./])*${SYSCTL_SEGMENT}`;
 const sysctlName = new RegExp(`^${SYSCTL_FMT}$`);
 
+const idOk = (id: number | undefined): boolean => id === undefined || id === null || (id >= 0 && id <= MAX_ID);
+
 /** User and group ids are 0..2^31-1 (IsValidUserID / IsValidGroupID). */
-const validateId = (id: number | undefined, path: FieldPath): FieldError[] =>
-  id === undefined || id === null || (id >= 0 && id <= MAX_ID) ? [] : [invalid(path, id, inclusiveRangeError(0, MAX_ID))];
+const validateId = (id: number | undefined, path: FieldPath): FieldError[] => (idOk(id) ? [] : [invalid(path, id, inclusiveRangeError(0, MAX_ID))]);
+
+/** An id at `parent.<name>`, appended to errs; the path is built only for an error. */
+function checkId(id: number | undefined, parent: FieldPath, name: string, errs: FieldError[]): void {
+  if (!idOk(id)) errs.push(invalid(parent.child(name), id, inclusiveRangeError(0, MAX_ID)));
+}
 
 export function validateSeccompProfile(sp: SeccompProfile | undefined, path: FieldPath): FieldError[] {
   if (!sp) return [];
@@ -51,11 +57,14 @@ function validateSysctls(sc: PodSecurityContext, spec: PodSpec, path: FieldPath)
   return errs;
 }
 
-export function validatePodSecurityContext(spec: PodSpec, path: FieldPath): FieldError[] {
+/** spec.securityContext, appended to errs; `spec` is the pod spec's path. */
+export function validatePodSecurityContext(spec: PodSpec, specPath: FieldPath, errs: FieldError[]): void {
   const sc = spec.securityContext;
-  if (!sc) return [];
-  const errs = [...validateId(sc.fsGroup, path.child('fsGroup')), ...validateId(sc.runAsUser, path.child('runAsUser'))];
-  errs.push(...validateId(sc.runAsGroup, path.child('runAsGroup')));
+  if (!sc) return;
+  const path = specPath.child('securityContext');
+  checkId(sc.fsGroup, path, 'fsGroup', errs);
+  checkId(sc.runAsUser, path, 'runAsUser', errs);
+  checkId(sc.runAsGroup, path, 'runAsGroup', errs);
   (sc.supplementalGroups ?? []).forEach((gid, i) => errs.push(...validateId(gid, path.child('supplementalGroups').index(i))));
   if (sc.sysctls?.length) errs.push(...validateSysctls(sc, spec, path.child('sysctls')));
   if (spec.shareProcessNamespace && spec.hostPID) {
@@ -65,19 +74,21 @@ export function validatePodSecurityContext(spec: PodSpec, path: FieldPath): Fiel
   if (policy !== undefined && policy !== null && policy !== 'Always' && policy !== 'OnRootMismatch') {
     errs.push(notSupported(path.child('fsGroupChangePolicy'), policy, ['Always', 'OnRootMismatch']));
   }
-  return [...errs, ...validateSeccompProfile(sc.seccompProfile, path.child('seccompProfile'))];
+  if (sc.seccompProfile) errs.push(...validateSeccompProfile(sc.seccompProfile, path.child('seccompProfile')));
 }
 
 export function validateContainerSecurityContext(sc: SecurityContext | undefined, hostUsers: boolean, path: FieldPath): FieldError[] {
   if (!sc) return [];
-  const errs = [...validateId(sc.runAsUser, path.child('runAsUser')), ...validateId(sc.runAsGroup, path.child('runAsGroup'))];
+  const errs: FieldError[] = [];
+  checkId(sc.runAsUser, path, 'runAsUser', errs);
+  checkId(sc.runAsGroup, path, 'runAsGroup', errs);
   if (sc.procMount !== undefined && sc.procMount !== null) {
     if (sc.procMount !== 'Default' && sc.procMount !== 'Unmasked') errs.push(notSupported(path.child('procMount'), sc.procMount, ['Default', 'Unmasked']));
     if (hostUsers && sc.procMount === 'Unmasked') {
       errs.push({ type: 'FieldValueForbidden', field: path.child('procMount').text, detail: '`hostUsers` must be false to use `Unmasked`' });
     }
   }
-  errs.push(...validateSeccompProfile(sc.seccompProfile, path.child('seccompProfile')));
+  if (sc.seccompProfile) errs.push(...validateSeccompProfile(sc.seccompProfile, path.child('seccompProfile')));
   if (sc.allowPrivilegeEscalation === false) {
     if (sc.privileged === true) errs.push(invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
     if (sc.capabilities?.add?.includes('CAP_SYS_ADMIN')) {

@@ -3,7 +3,7 @@
 // field validators it calls: restartPolicy, dnsPolicy, dnsConfig, hostAliases, gates, ...).
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import type { PodSpec } from '../types/pod.js';
-import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, nameIsDNSSubdomain } from './names.js';
+import { dns1123LabelOk, dns1123SubdomainOk, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, nameIsDNSSubdomain } from './names.js';
 import { validateLabels } from './object-meta.js';
 import { validateAffinity, validateTopologySpreadConstraints } from './pod-affinity.js';
 import { validateContainers, validateEphemeralContainers, validateInitContainers, type ContainerContext } from './pod-containers.js';
@@ -17,9 +17,10 @@ export const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default
 const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 const MAX_INT32 = 2147483647;
 
-function enumField(value: string | undefined, allowed: readonly string[], path: FieldPath): FieldError[] {
-  if (!value) return [required(path)];
-  return allowed.includes(value) ? [] : [notSupported(path, value, allowed)];
+/** An enum field at `parent.<name>`: empty means Required, unknown lists the choices; the path is built on error. */
+function checkEnumField(value: string | undefined, allowed: readonly string[], parent: FieldPath, name: string, errs: FieldError[]): void {
+  if (!value) errs.push(required(parent.child(name)));
+  else if (!allowed.includes(value)) errs.push(notSupported(parent.child(name), value, allowed));
 }
 
 /** Mirrors resolv.conf limits: 3 nameservers, 32 search domains, 2048 characters. */
@@ -80,8 +81,17 @@ function validateHostNetworkPorts(spec: PodSpec, path: FieldPath, isPod: boolean
   return errs;
 }
 
-const nameErrors = (value: string | undefined, path: FieldPath): FieldError[] =>
-  value ? nameIsDNSSubdomain(value, false).map((m) => invalid(path, value, m)) : [];
+/** An optional object name at `parent.<name>`; the path is built only for an error. */
+function checkObjectName(value: string | undefined, parent: FieldPath, name: string, errs: FieldError[]): void {
+  if (!value || dns1123SubdomainOk(value)) return;
+  for (const m of nameIsDNSSubdomain(value, false)) errs.push(invalid(parent.child(name), value, m));
+}
+
+/** An optional DNS-1123 label at `parent.<name>`; the path is built only for an error. */
+function checkDNSLabel(value: string | undefined, parent: FieldPath, name: string, errs: FieldError[]): void {
+  if (!value || dns1123LabelOk(value)) return;
+  for (const m of isDNS1123Label(value)) errs.push(invalid(parent.child(name), value, m));
+}
 
 function validateImagePullSecrets(spec: PodSpec, path: FieldPath): FieldError[] {
   return (spec.imagePullSecrets ?? []).flatMap((s, i) =>
@@ -100,15 +110,15 @@ function validateHostUsers(spec: PodSpec, path: FieldPath): FieldError[] {
 }
 
 /** serviceAccountName .. subdomain, in Kubernetes' order. */
-function validateIdentity(spec: PodSpec, path: FieldPath): FieldError[] {
-  const errs = [...nameErrors(spec.serviceAccountName, path.child('serviceAccountName')), ...nameErrors(spec.nodeName, path.child('nodeName'))];
+function validateIdentity(spec: PodSpec, path: FieldPath, errs: FieldError[]): void {
+  checkObjectName(spec.serviceAccountName, path, 'serviceAccountName', errs);
+  checkObjectName(spec.nodeName, path, 'nodeName', errs);
   const ads = spec.activeDeadlineSeconds;
   if (ads !== undefined && ads !== null && (ads < 1 || ads > MAX_INT32)) {
     errs.push(invalid(path.child('activeDeadlineSeconds'), ads, inclusiveRangeError(1, MAX_INT32)));
   }
-  if (spec.hostname) errs.push(...isDNS1123Label(spec.hostname).map((m) => invalid(path.child('hostname'), spec.hostname, m)));
-  if (spec.subdomain) errs.push(...isDNS1123Label(spec.subdomain).map((m) => invalid(path.child('subdomain'), spec.subdomain, m)));
-  return errs;
+  checkDNSLabel(spec.hostname, path, 'hostname', errs);
+  checkDNSLabel(spec.subdomain, path, 'subdomain', errs);
 }
 
 function validateHostAliases(spec: PodSpec, path: FieldPath): FieldError[] {
@@ -119,20 +129,20 @@ function validateHostAliases(spec: PodSpec, path: FieldPath): FieldError[] {
 }
 
 /** priorityClassName .. os, the tail of ValidatePodSpec. */
-function validateRuntime(spec: PodSpec, path: FieldPath): FieldError[] {
-  const errs = nameErrors(spec.priorityClassName, path.child('priorityClassName'));
-  if (spec.runtimeClassName !== undefined && spec.runtimeClassName !== null) {
-    errs.push(...nameIsDNSSubdomain(spec.runtimeClassName, false).map((m) => invalid(path.child('runtimeClassName'), spec.runtimeClassName, m)));
+function validateRuntime(spec: PodSpec, path: FieldPath, errs: FieldError[]): void {
+  checkObjectName(spec.priorityClassName, path, 'priorityClassName', errs);
+  const runtimeClass = spec.runtimeClassName;
+  if (runtimeClass !== undefined && runtimeClass !== null && !dns1123SubdomainOk(runtimeClass)) {
+    for (const m of nameIsDNSSubdomain(runtimeClass, false)) errs.push(invalid(path.child('runtimeClassName'), runtimeClass, m));
   }
   if (spec.preemptionPolicy !== undefined && spec.preemptionPolicy !== null) {
-    errs.push(...enumField(spec.preemptionPolicy, PREEMPTION_POLICIES, path.child('preemptionPolicy')));
+    checkEnumField(spec.preemptionPolicy, PREEMPTION_POLICIES, path, 'preemptionPolicy', errs);
   }
   if (spec.overhead) errs.push(...validateResourceRequirements({ limits: spec.overhead }, path.child('overhead')));
   if (spec.os) {
     if (!spec.os.name) errs.push(required(path.child('os').child('name')));
     else if (spec.os.name !== 'linux' && spec.os.name !== 'windows') errs.push(notSupported(path.child('os').child('name'), spec.os.name, ['linux', 'windows']));
   }
-  return errs;
 }
 
 export interface PodSpecOptions {
@@ -142,34 +152,39 @@ export interface PodSpecOptions {
 
 /** ValidatePodSpec: every rule a spec obeys whether it is a pod's or a template's. */
 export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodSpecOptions = {}): FieldError[] {
+  // Each check below is in Kubernetes' order. Child paths are built only for a field that is
+  // present or has an error: a check of an absent list or map has nothing to report.
   const errs: FieldError[] = [];
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) {
     errs.push(required(path.child('terminationGracePeriodSeconds')));
   }
-  const vols = validateVolumes(spec.volumes, path.child('volumes'));
-  errs.push(...vols.errors);
+  const vols = validateVolumes(spec.volumes, path);
+  for (const e of vols.errors) errs.push(e);
   const ctx: ContainerContext = {
     volumes: vols.volumes,
     gracePeriod: spec.terminationGracePeriodSeconds ?? undefined,
     restartPolicy: spec.restartPolicy,
     hostUsers: spec.hostUsers !== false,
   };
-  errs.push(...validateContainers(spec.containers, ctx, path.child('containers')));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, ctx, path.child('initContainers')));
-  errs.push(...validateEphemeralContainers(spec.ephemeralContainers, spec.containers, spec.initContainers, ctx, path.child('ephemeralContainers')));
-  errs.push(...validateHostNetworkPorts(spec, path, opts.isPod ?? false));
-  errs.push(...enumField(spec.restartPolicy, RESTART_POLICIES, path.child('restartPolicy')));
-  errs.push(...enumField(spec.dnsPolicy, DNS_POLICIES, path.child('dnsPolicy')));
-  errs.push(...validateLabels(spec.nodeSelector, path.child('nodeSelector')));
-  errs.push(...validatePodSecurityContext(spec, path.child('securityContext')));
-  errs.push(...validateImagePullSecrets(spec, path.child('imagePullSecrets')));
-  errs.push(...validateAffinity(spec.affinity, path.child('affinity')));
-  errs.push(...validateDNSConfig(spec, path.child('dnsConfig')));
-  errs.push(...validateGates(spec, path));
-  errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
-  errs.push(...validateHostUsers(spec, path));
-  errs.push(...validateIdentity(spec, path));
-  errs.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
-  errs.push(...validateHostAliases(spec, path.child('hostAliases')));
-  return [...errs, ...validateRuntime(spec, path)];
+  validateContainers(spec.containers, ctx, path, errs);
+  if (spec.initContainers) validateInitContainers(spec.initContainers, spec.containers, ctx, path, errs);
+  if (spec.ephemeralContainers?.length) {
+    errs.push(...validateEphemeralContainers(spec.ephemeralContainers, spec.containers, spec.initContainers, ctx, path.child('ephemeralContainers')));
+  }
+  if (spec.hostNetwork) errs.push(...validateHostNetworkPorts(spec, path, opts.isPod ?? false));
+  checkEnumField(spec.restartPolicy, RESTART_POLICIES, path, 'restartPolicy', errs);
+  checkEnumField(spec.dnsPolicy, DNS_POLICIES, path, 'dnsPolicy', errs);
+  if (spec.nodeSelector) errs.push(...validateLabels(spec.nodeSelector, path.child('nodeSelector')));
+  if (spec.securityContext) validatePodSecurityContext(spec, path, errs);
+  if (spec.imagePullSecrets) errs.push(...validateImagePullSecrets(spec, path.child('imagePullSecrets')));
+  if (spec.affinity) errs.push(...validateAffinity(spec.affinity, path.child('affinity')));
+  if (spec.dnsConfig || spec.dnsPolicy === 'None') errs.push(...validateDNSConfig(spec, path.child('dnsConfig')));
+  if (spec.readinessGates || spec.schedulingGates) errs.push(...validateGates(spec, path));
+  if (spec.topologySpreadConstraints) errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
+  if (spec.hostUsers === false) errs.push(...validateHostUsers(spec, path));
+  validateIdentity(spec, path, errs);
+  if (spec.tolerations) errs.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
+  if (spec.hostAliases) errs.push(...validateHostAliases(spec, path.child('hostAliases')));
+  validateRuntime(spec, path, errs);
+  return errs;
 }

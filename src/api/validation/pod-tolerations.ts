@@ -3,7 +3,7 @@
 // validateTaintEffect, validateOnlyAddedTolerations).
 import { forbidden, invalid, notSupported, type FieldError, type FieldPath } from '../field-errors.js';
 import type { Toleration } from '../types/pod.js';
-import { isQualifiedName, isValidLabelValue } from './names.js';
+import { isQualifiedName, isValidLabelValue, labelValueOk, qualifiedNameOk } from './names.js';
 import { deepEqual } from './object-meta.js';
 
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -12,35 +12,38 @@ export function validateTaintEffect(effect: string, path: FieldPath): FieldError
   return TAINT_EFFECTS.includes(effect) ? [] : [notSupported(path, effect, TAINT_EFFECTS)];
 }
 
-function validateToleration(t: Toleration, path: FieldPath): FieldError[] {
-  const errs: FieldError[] = [];
-  if (t.key) errs.push(...isQualifiedName(t.key).map((m) => invalid(path.child('key'), t.key, m)));
+/** tolerations[i], appended to errs; `list` is the tolerations path, built into the entry's on error. */
+function validateToleration(t: Toleration, list: FieldPath, i: number, errs: FieldError[]): void {
+  const at = (field: string): FieldPath => list.index(i).child(field);
+  if (t.key && !qualifiedNameOk(t.key)) for (const m of isQualifiedName(t.key)) errs.push(invalid(at('key'), t.key, m));
   // An empty key with Exists matches every taint; with Equal it would match nothing sensible.
   if (!t.key && t.operator !== 'Exists') {
-    errs.push(invalid(path.child('operator'), t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    errs.push(invalid(at('operator'), t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   }
   if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && t.effect !== 'NoExecute') {
-    errs.push(invalid(path.child('effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    errs.push(invalid(at('effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
   }
   switch (t.operator ?? '') {
     case 'Equal':
     case '': {
-      const msgs = isValidLabelValue(t.value ?? '');
-      if (msgs.length) errs.push(invalid(path.child('operator'), t.value ?? '', msgs.join(';')));
+      const value = t.value ?? '';
+      if (!labelValueOk(value)) errs.push(invalid(at('operator'), value, isValidLabelValue(value).join(';')));
       break;
     }
     case 'Exists':
-      if (t.value) errs.push(invalid(path.child('operator'), t.value, "value must be empty when `operator` is 'Exists'"));
+      if (t.value) errs.push(invalid(at('operator'), t.value, "value must be empty when `operator` is 'Exists'"));
       break;
     default:
-      errs.push(notSupported(path.child('operator'), t.operator, ['Equal', 'Exists']));
+      errs.push(notSupported(at('operator'), t.operator, ['Equal', 'Exists']));
   }
-  if (t.effect) errs.push(...validateTaintEffect(t.effect, path.child('effect')));
-  return errs;
+  if (t.effect && !TAINT_EFFECTS.includes(t.effect)) errs.push(...validateTaintEffect(t.effect, at('effect')));
 }
 
 export function validateTolerations(tolerations: readonly Toleration[] | undefined, path: FieldPath): FieldError[] {
-  return (tolerations ?? []).flatMap((t, i) => validateToleration(t, path.index(i)));
+  const errs: FieldError[] = [];
+  if (!tolerations) return errs;
+  for (let i = 0; i < tolerations.length; i++) validateToleration(tolerations[i], path, i, errs);
+  return errs;
 }
 
 /** On update existing tolerations must survive unchanged (tolerationSeconds aside); new ones may be added. */

@@ -3,8 +3,8 @@
 // ValidateContainerUpdates, ValidatePodStatusUpdate, ValidateContainerStateTransition).
 import { FieldPath, forbidden, invalid, required, type FieldError } from '../field-errors.js';
 import type { Container, ContainerStatus, Pod, PodSpec } from '../types/pod.js';
-import { inclusiveRangeError, isQualifiedName, isValidIP, ipFamilyOf, nameIsDNSSubdomain } from './names.js';
-import { validateImmutableField, validateObjectMetaUpdate } from './object-meta.js';
+import { inclusiveRangeError, isQualifiedName, isValidIP, ipFamilyOf, nameIsDNSSubdomain, qualifiedNameOk } from './names.js';
+import { FIELD_IMMUTABLE, deepEqual, validateObjectMetaUpdate } from './object-meta.js';
 import { semanticEqual, specDiff } from './pod-spec-diff.js';
 import { validateOnlyAddedTolerations } from './pod-tolerations.js';
 
@@ -95,53 +95,73 @@ export function validatePodSpecUpdate(next: PodSpec, prev: PodSpec): FieldError[
 }
 
 const SYSTEM_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized']);
+const METADATA = FieldPath.root('metadata');
+const STATUS = FieldPath.root('status');
 
-/** Restart policy decides whether a terminated container may come back. */
-function validateStateTransitions(next: readonly ContainerStatus[] | undefined, prev: readonly ContainerStatus[] | undefined, restart: (s: ContainerStatus) => boolean, path: FieldPath): FieldError[] {
-  const errs: FieldError[] = [];
-  (prev ?? []).forEach((old, i) => {
-    if (!old.state?.terminated || restart(old)) return;
+/**
+ * A terminated container may not come back unless `mayRestart` says so. `list` names the status
+ * list under status; its path is built only for an error.
+ */
+function validateStateTransitions(
+  next: readonly ContainerStatus[] | undefined,
+  prev: readonly ContainerStatus[] | undefined,
+  mayRestart: (s: ContainerStatus) => boolean,
+  list: string,
+  errs: FieldError[],
+): void {
+  if (!prev) return;
+  for (let i = 0; i < prev.length; i++) {
+    const old = prev[i];
+    if (!old.state?.terminated || mayRestart(old)) continue;
     for (const cur of next ?? []) {
-      if (cur.name === old.name && !cur.state?.terminated) errs.push(forbidden(path.index(i).child('state'), 'may not be transitioned to non-terminated state'));
+      if (cur.name === old.name && !cur.state?.terminated) errs.push(forbidden(STATUS.child(list).index(i).child('state'), 'may not be transitioned to non-terminated state'));
     }
-  });
-  return errs;
+  }
 }
 
-function validateIPs(list: readonly { ip: string }[] | undefined, path: FieldPath): FieldError[] {
-  const ips = (list ?? []).map((p) => p.ip);
-  const errs = ips.flatMap((ip, i) => isValidIP(ip).map((m) => invalid(path.index(i), ip, m)));
-  if (ips.length > 1) {
-    const families = new Set(ips.map(ipFamilyOf));
-    if (families.size !== ips.length || ips.length > 2) errs.push(invalid(path, list, 'may specify no more than one IP for each IP family'));
+/** podIPs or hostIPs: valid addresses, at most one per family. `list` names the list under status. */
+function validateIPs(ips: readonly { ip: string }[] | undefined, list: string, errs: FieldError[]): void {
+  if (!ips?.length) return;
+  for (let i = 0; i < ips.length; i++) {
+    const ip = ips[i].ip;
+    for (const m of isValidIP(ip)) errs.push(invalid(STATUS.child(list).index(i), ip, m));
   }
-  return errs;
+  if (ips.length > 1) {
+    const families = new Set(ips.map((p) => ipFamilyOf(p.ip)));
+    if (families.size !== ips.length || ips.length > 2) errs.push(invalid(STATUS.child(list), ips, 'may specify no more than one IP for each IP family'));
+  }
 }
 
 export function validatePodStatusUpdate(next: Pod, prev: Pod): FieldError[] {
-  const meta = FieldPath.root('metadata');
-  const errs = validateObjectMetaUpdate(next.metadata, prev.metadata, meta);
+  const errs = validateObjectMetaUpdate(next.metadata, prev.metadata, METADATA);
   const status = next.status ?? {};
   const old = prev.status ?? {};
-  (status.conditions ?? []).forEach((c, i) => {
+  const conditions = status.conditions ?? [];
+  for (let i = 0; i < conditions.length; i++) {
+    const type = conditions[i].type;
+    if (SYSTEM_CONDITIONS.has(type) || qualifiedNameOk(type ?? '')) continue;
     // Kubernetes really does report these under metadata.conditions[i].Type.
-    if (!SYSTEM_CONDITIONS.has(c.type)) errs.push(...isQualifiedName(c.type ?? '').map((m) => invalid(meta.child('conditions').index(i).child('Type'), c.type, m)));
-  });
-  const sp = FieldPath.root('status');
-  if ((next.spec?.nodeName ?? '') !== (prev.spec?.nodeName ?? '')) errs.push(forbidden(sp.child('nodeName'), 'may not be changed directly'));
+    for (const m of isQualifiedName(type ?? '')) errs.push(invalid(METADATA.child('conditions').index(i).child('Type'), type, m));
+  }
+  if ((next.spec?.nodeName ?? '') !== (prev.spec?.nodeName ?? '')) errs.push(forbidden(STATUS.child('nodeName'), 'may not be changed directly'));
   const nominated = status.nominatedNodeName;
-  if (nominated && nominated !== old.nominatedNodeName) errs.push(...nameIsDNSSubdomain(nominated, false).map((m) => invalid(sp.child('nominatedNodeName'), nominated, m)));
-  errs.push(...validateImmutableField(status.qosClass ?? '', old.qosClass ?? '', sp.child('qosClass')));
+  if (nominated && nominated !== old.nominatedNodeName) {
+    for (const m of nameIsDNSSubdomain(nominated, false)) errs.push(invalid(STATUS.child('nominatedNodeName'), nominated, m));
+  }
+  const qosClass = status.qosClass ?? '';
+  if (!deepEqual(qosClass, old.qosClass ?? '')) errs.push(invalid(STATUS.child('qosClass'), qosClass, FIELD_IMMUTABLE));
   const policy = prev.spec?.restartPolicy;
   const failedMayRestart = (s: ContainerStatus): boolean => policy === 'Always' || (policy === 'OnFailure' && s.state?.terminated?.exitCode !== 0);
-  const sidecars = new Set((prev.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
-  errs.push(...validateStateTransitions(status.containerStatuses, old.containerStatuses, failedMayRestart, sp.child('containerStatuses')));
-  errs.push(...validateStateTransitions(status.initContainerStatuses, old.initContainerStatuses, (s) => failedMayRestart(s) || sidecars.has(s.name), sp.child('initContainerStatuses')));
-  errs.push(...validateStateTransitions(status.ephemeralContainerStatuses, old.ephemeralContainerStatuses, () => false, sp.child('ephemeralContainerStatuses')));
-  errs.push(...validateIPs(status.podIPs, sp.child('podIPs')));
+  validateStateTransitions(status.containerStatuses, old.containerStatuses, failedMayRestart, 'containerStatuses', errs);
+  if (old.initContainerStatuses?.length) {
+    const sidecars = new Set((prev.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+    validateStateTransitions(status.initContainerStatuses, old.initContainerStatuses, (s) => failedMayRestart(s) || sidecars.has(s.name), 'initContainerStatuses', errs);
+  }
+  validateStateTransitions(status.ephemeralContainerStatuses, old.ephemeralContainerStatuses, () => false, 'ephemeralContainerStatuses', errs);
+  validateIPs(status.podIPs, 'podIPs', errs);
   if (status.hostIPs?.length) {
-    if (status.hostIP !== status.hostIPs[0].ip) errs.push(invalid(sp.child('hostIPs').index(0).child('ip'), status.hostIPs[0].ip, 'must be equal to `hostIP`'));
-    errs.push(...validateIPs(status.hostIPs, sp.child('hostIPs')));
+    if (status.hostIP !== status.hostIPs[0].ip) errs.push(invalid(STATUS.child('hostIPs').index(0).child('ip'), status.hostIPs[0].ip, 'must be equal to `hostIP`'));
+    validateIPs(status.hostIPs, 'hostIPs', errs);
   }
   return errs;
 }

@@ -45,25 +45,33 @@ function validateSubPaths(mount: VolumeMount, volume: Volume | undefined, at: Fi
   return errs;
 }
 
-export function validateVolumeMounts(container: Container, volumes: ReadonlyMap<string, Volume>, path: FieldPath): FieldError[] {
-  const errs: FieldError[] = [];
+/** A container's volumeMounts, appended to errs; `container` is the container's path. */
+export function validateVolumeMounts(ctr: Container, volumes: ReadonlyMap<string, Volume>, containerPath: FieldPath, errs: FieldError[]): void {
+  const mounts = ctr.volumeMounts ?? [];
+  if (mounts.length === 0) return;
+  const path = containerPath.child('volumeMounts');
   const mountPoints = new Set<string>();
-  const devices = new Map((container.volumeDevices ?? []).map((d) => [d.name, d.devicePath]));
-  const devicePaths = new Set(devices.values());
-  (container.volumeMounts ?? []).forEach((mnt, i) => {
-    const at = path.index(i);
-    if (!mnt.name) errs.push(required(at.child('name')));
-    if (!volumes.has(mnt.name)) errs.push(notFound(at.child('name'), mnt.name ?? ''));
-    if (!mnt.mountPath) errs.push(required(at.child('mountPath')));
-    if (mountPoints.has(mnt.mountPath)) errs.push(invalid(at.child('mountPath'), mnt.mountPath, 'must be unique'));
+  // Block devices by name, and their paths, for the (few) containers that have any.
+  const devices = ctr.volumeDevices?.length ? new Map(ctr.volumeDevices.map((d) => [d.name, d.devicePath])) : undefined;
+  const devicePaths = devices && new Set(devices.values());
+  // An entry's path is built only when it has something to report.
+  for (let i = 0; i < mounts.length; i++) {
+    const mnt = mounts[i];
+    if (!mnt.name) errs.push(required(path.index(i).child('name')));
+    if (!volumes.has(mnt.name)) errs.push(notFound(path.index(i).child('name'), mnt.name ?? ''));
+    if (!mnt.mountPath) errs.push(required(path.index(i).child('mountPath')));
+    if (mountPoints.has(mnt.mountPath)) errs.push(invalid(path.index(i).child('mountPath'), mnt.mountPath, 'must be unique'));
     mountPoints.add(mnt.mountPath);
-    if (devices.has(mnt.name)) errs.push(invalid(at.child('name'), mnt.name, 'must not already exist in volumeDevices'));
-    if (devicePaths.has(mnt.mountPath)) errs.push(invalid(at.child('mountPath'), mnt.mountPath, 'must not already exist as a path in volumeDevices'));
-    errs.push(...validateSubPaths(mnt, volumes.get(mnt.name), at, path));
-    errs.push(...validatePropagation(mnt, container, path.child('mountPropagation')));
-    errs.push(...validateRecursiveReadOnly(mnt, path.child('recursiveReadOnly')));
-  });
-  return errs;
+    if (devices?.has(mnt.name)) errs.push(invalid(path.index(i).child('name'), mnt.name, 'must not already exist in volumeDevices'));
+    if (devicePaths?.has(mnt.mountPath)) errs.push(invalid(path.index(i).child('mountPath'), mnt.mountPath, 'must not already exist as a path in volumeDevices'));
+    // Sub-path rules all start from a sub-path being set.
+    if (mnt.subPath || mnt.subPathExpr) errs.push(...validateSubPaths(mnt, volumes.get(mnt.name), path.index(i), path));
+    if (mnt.mountPropagation !== undefined && mnt.mountPropagation !== null) {
+      errs.push(...validatePropagation(mnt, ctr, path.child('mountPropagation')));
+    }
+    const rro = mnt.recursiveReadOnly;
+    if (rro !== undefined && rro !== null && rro !== 'Disabled') errs.push(...validateRecursiveReadOnly(mnt, path.child('recursiveReadOnly')));
+  }
 }
 
 /** Raw block devices come only from claims (a PVC or a generic ephemeral volume). */

@@ -4,7 +4,7 @@
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import { quantityError, parseQuantity } from '../quantity.js';
 import type { DownwardAPIVolumeFile, KeyToPath, Volume, VolumeProjection } from '../types/pod.js';
-import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
+import { dns1123LabelOk, isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
 import { VOLUME_FIELD_PATHS, validateObjectFieldSelector, validateResourceFieldSelector } from './pod-env.js';
 
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
@@ -49,9 +49,14 @@ export const VOLUME_SOURCE_KEYS: readonly string[] = SOURCES.map(([key]) => key)
 
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
 
+/** Whether one "/"-separated element is "..", as target.split('/').includes('..') without the split. */
+function hasBackstep(target: string): boolean {
+  return target === '..' || target.startsWith('../') || target.endsWith('/..') || target.includes('/../');
+}
+
 /** No ".." element: a path may not climb out of where it is rooted. */
 export function validatePathNoBacksteps(target: string, path: FieldPath): FieldError[] {
-  return target.split('/').includes('..') ? [invalid(path, target, "must not contain '..'")] : [];
+  return hasBackstep(target) ? [invalid(path, target, "must not contain '..'")] : [];
 }
 
 export function validateLocalDescendingPath(target: string, path: FieldPath): FieldError[] {
@@ -59,21 +64,36 @@ export function validateLocalDescendingPath(target: string, path: FieldPath): Fi
   return [...errs, ...validatePathNoBacksteps(target, path)];
 }
 
+/** True exactly when validateLocalNonReservedPath has nothing to say: relative, no "..", no leading "..". */
+const localNonReservedPathOk = (target: string): boolean => !target.startsWith('/') && !target.startsWith('..') && !hasBackstep(target);
+
 function validateLocalNonReservedPath(target: string, path: FieldPath): FieldError[] {
   const errs = validateLocalDescendingPath(target, path);
   if (target.startsWith('..') && !target.startsWith('../')) errs.push(invalid(path, target, "must not start with '..'"));
   return errs;
 }
 
-const validateMode = (mode: number | undefined, path: FieldPath): FieldError[] =>
-  mode !== undefined && mode !== null && (mode > 0o777 || mode < 0) ? [invalid(path, mode, FILE_MODE_ERROR)] : [];
+const modeOutOfRange = (mode: number | undefined): boolean => mode !== undefined && mode !== null && (mode > 0o777 || mode < 0);
 
-function validateKeyToPath(kp: KeyToPath, path: FieldPath): FieldError[] {
-  const errs: FieldError[] = [];
-  if (!kp.key) errs.push(required(path.child('key')));
-  if (!kp.path) errs.push(required(path.child('path')));
-  errs.push(...validateLocalNonReservedPath(kp.path ?? '', path.child('path')));
-  return [...errs, ...validateMode(kp.mode, path.child('mode'))];
+/** A file mode at `parent.<name>`, appended to errs; the path is built only for an error. */
+function checkMode(mode: number | undefined, parent: FieldPath, name: string, errs: FieldError[]): void {
+  if (modeOutOfRange(mode)) errs.push(invalid(parent.child(name), mode, FILE_MODE_ERROR));
+}
+
+/** One items[] entry of a secret or config map, appended to errs; `items` is the list's path. */
+function validateKeyToPath(kp: KeyToPath, items: FieldPath, i: number, errs: FieldError[]): void {
+  if (!kp.key) errs.push(required(items.index(i).child('key')));
+  if (!kp.path) errs.push(required(items.index(i).child('path')));
+  const target = kp.path ?? '';
+  if (!localNonReservedPathOk(target)) errs.push(...validateLocalNonReservedPath(target, items.index(i).child('path')));
+  checkMode(kp.mode, items.index(i), 'mode', errs);
+}
+
+/** A secret's or config map's items, appended to errs; `source` is the source's path. */
+function validateItems(items: readonly KeyToPath[] | undefined, source: FieldPath, errs: FieldError[]): void {
+  if (!items?.length) return;
+  const list = source.child('items');
+  for (let i = 0; i < items.length; i++) validateKeyToPath(items[i], list, i, errs);
 }
 
 function validateDownwardAPIFile(file: DownwardAPIVolumeFile, path: FieldPath): FieldError[] {
@@ -88,30 +108,39 @@ function validateDownwardAPIFile(file: DownwardAPIVolumeFile, path: FieldPath): 
   } else {
     errs.push(required(path, 'one of fieldRef and resourceFieldRef is required'));
   }
-  return [...errs, ...validateMode(file.mode, path.child('mode'))];
+  checkMode(file.mode, path, 'mode', errs);
+  return errs;
 }
 
-function validateProjection(source: VolumeProjection, at: FieldPath, whole: FieldPath, paths: Set<string>): FieldError[] {
-  const errs: FieldError[] = [];
+const KEY_TO_PATH_PROJECTIONS = ['secret', 'configMap'] as const;
+
+/**
+ * sources[i] of a projected volume, appended to errs. `whole` is the projected volume's path,
+ * where kube reports path conflicts and the token's path; `paths` holds the paths claimed so far.
+ */
+function validateProjection(source: VolumeProjection, sources: FieldPath, i: number, whole: FieldPath, paths: Set<string>, errs: FieldError[]): void {
   const claim = (p: string, bad: unknown): void => {
     if (paths.has(p)) errs.push(invalid(whole, bad, 'conflicting duplicate paths'));
     paths.add(p);
   };
   let count = 0;
-  for (const kind of ['secret', 'configMap'] as const) {
+  for (const kind of KEY_TO_PATH_PROJECTIONS) {
     const src = source[kind];
     if (!src) continue;
     count++;
-    if (!src.name) errs.push(required(at.child(kind).child('name')));
-    (src.items ?? []).forEach((kp, i) => {
-      errs.push(...validateKeyToPath(kp, at.child(kind).child('items').index(i)));
-      if (kp.path) claim(kp.path, src.name ?? '');
-    });
+    if (!src.name) errs.push(required(sources.index(i).child(kind).child('name')));
+    const items = src.items;
+    if (!items?.length) continue;
+    const list = sources.index(i).child(kind).child('items');
+    for (let j = 0; j < items.length; j++) {
+      validateKeyToPath(items[j], list, j, errs);
+      if (items[j].path) claim(items[j].path, src.name ?? '');
+    }
   }
   if (source.downwardAPI) {
     count++;
     for (const file of source.downwardAPI.items ?? []) {
-      errs.push(...validateDownwardAPIFile(file, at.child('downwardAPI')));
+      errs.push(...validateDownwardAPIFile(file, sources.index(i).child('downwardAPI')));
       if (file.path) claim(file.path, file.path);
     }
   }
@@ -119,14 +148,13 @@ function validateProjection(source: VolumeProjection, at: FieldPath, whole: Fiel
   if (token) {
     count++;
     const exp = token.expirationSeconds ?? 0;
-    if (exp < 600) errs.push(invalid(at.child('serviceAccountToken').child('expirationSeconds'), exp, 'may not specify a duration less than 10 minutes'));
-    if (exp > 2 ** 32) errs.push(invalid(at.child('serviceAccountToken').child('expirationSeconds'), exp, 'may not specify a duration larger than 2^32 seconds'));
+    if (exp < 600) errs.push(invalid(sources.index(i).child('serviceAccountToken').child('expirationSeconds'), exp, 'may not specify a duration less than 10 minutes'));
+    if (exp > 2 ** 32) errs.push(invalid(sources.index(i).child('serviceAccountToken').child('expirationSeconds'), exp, 'may not specify a duration larger than 2^32 seconds'));
     if (!token.path) errs.push(required(whole.child('path')));
-    else errs.push(...validateLocalNonReservedPath(token.path, whole.child('path')));
+    else if (!localNonReservedPathOk(token.path)) errs.push(...validateLocalNonReservedPath(token.path, whole.child('path')));
   }
   if (source.clusterTrustBundle) count++;
-  if (count > 1) errs.push(forbidden(at, 'may not specify more than 1 volume type per source'));
-  return errs;
+  if (count > 1) errs.push(forbidden(sources.index(i), 'may not specify more than 1 volume type per source'));
 }
 
 type SourceCheck = (volume: Volume, path: FieldPath) => FieldError[];
@@ -140,22 +168,22 @@ const sourceChecks: Record<string, SourceCheck> = {
   hostPath: (v, p) => {
     const hp = v.hostPath!;
     if (!hp.path) return [required(p.child('path'))];
-    const errs = validatePathNoBacksteps(hp.path, p.child('path'));
+    const errs = hasBackstep(hp.path) ? validatePathNoBacksteps(hp.path, p.child('path')) : [];
     if (hp.type !== undefined && hp.type !== null && !HOST_PATH_TYPES.includes(hp.type)) errs.push(notSupported(p.child('type'), hp.type, HOST_PATH_TYPES));
     return errs;
   },
   secret: (v, p) => {
     const s = v.secret!;
     const errs = s.secretName ? [] : [required(p.child('secretName'))];
-    errs.push(...validateMode(s.defaultMode, p.child('defaultMode')));
-    (s.items ?? []).forEach((kp, i) => errs.push(...validateKeyToPath(kp, p.child('items').index(i))));
+    checkMode(s.defaultMode, p, 'defaultMode', errs);
+    validateItems(s.items, p, errs);
     return errs;
   },
   configMap: (v, p) => {
     const c = v.configMap!;
     const errs = c.name ? [] : [required(p.child('name'))];
-    errs.push(...validateMode(c.defaultMode, p.child('defaultMode')));
-    (c.items ?? []).forEach((kp, i) => errs.push(...validateKeyToPath(kp, p.child('items').index(i))));
+    checkMode(c.defaultMode, p, 'defaultMode', errs);
+    validateItems(c.items, p, errs);
     return errs;
   },
   persistentVolumeClaim: (v, p) => (v.persistentVolumeClaim?.claimName ? [] : [required(p.child('claimName'))]),
@@ -168,15 +196,20 @@ const sourceChecks: Record<string, SourceCheck> = {
   },
   downwardAPI: (v, p) => {
     const d = v.downwardAPI!;
-    const errs = validateMode(d.defaultMode, p.child('defaultMode'));
+    const errs: FieldError[] = [];
+    checkMode(d.defaultMode, p, 'defaultMode', errs);
     for (const file of d.items ?? []) errs.push(...validateDownwardAPIFile(file, p));
     return errs;
   },
   projected: (v, p) => {
     const pr = v.projected!;
-    const errs = validateMode(pr.defaultMode, p.child('defaultMode'));
+    const errs: FieldError[] = [];
+    checkMode(pr.defaultMode, p, 'defaultMode', errs);
+    const sources = pr.sources ?? [];
+    if (sources.length === 0) return errs;
+    const list = p.child('sources');
     const paths = new Set<string>();
-    (pr.sources ?? []).forEach((s, i) => errs.push(...validateProjection(s, p.child('sources').index(i), p, paths)));
+    for (let i = 0; i < sources.length; i++) validateProjection(sources[i], list, i, p, paths, errs);
     return errs;
   },
   csi: (v, p) => {
@@ -192,7 +225,21 @@ const sourceChecks: Record<string, SourceCheck> = {
   ephemeral: (v, p) => (v.ephemeral?.volumeClaimTemplate ? [] : [required(p.child('volumeClaimTemplate'))]),
 };
 
+/** The source field names, to tell a volume's source from its name. */
+const SOURCE_KEYS = new Set(VOLUME_SOURCE_KEYS);
+
 function validateVolumeSource(volume: Volume, path: FieldPath): FieldError[] {
+  // The usual volume has its name and one source: find that source among the volume's own few
+  // keys instead of probing all thirty, and check it just as the loop below would.
+  let only: string | undefined;
+  let present = 0;
+  for (const key in volume) {
+    if (SOURCE_KEYS.has(key) && volume[key] !== undefined && volume[key] !== null) {
+      present++;
+      only = key;
+    }
+  }
+  if (present === 1 && only !== undefined) return sourceChecks[only]?.(volume, path.child(only)) ?? [];
   const errs: FieldError[] = [];
   let count = 0;
   for (const [key, forbiddenName] of SOURCES) {
@@ -210,20 +257,23 @@ function validateVolumeSource(volume: Volume, path: FieldPath): FieldError[] {
 
 /**
  * Validates the volume list and returns the volumes that passed, by name: containers
- * may mount only those (a broken volume also makes its mounts "Not found").
+ * may mount only those (a broken volume also makes its mounts "Not found"). `spec` is the
+ * pod spec's path.
  */
-export function validateVolumes(volumes: readonly Volume[] | undefined, path: FieldPath): { volumes: Map<string, Volume>; errors: FieldError[] } {
+export function validateVolumes(volumes: readonly Volume[] | undefined, spec: FieldPath): { volumes: Map<string, Volume>; errors: FieldError[] } {
   const good = new Map<string, Volume>();
   const errors: FieldError[] = [];
-  (volumes ?? []).forEach((vol, i) => {
+  if (!volumes?.length) return { volumes: good, errors };
+  const path = spec.child('volumes');
+  for (let i = 0; i < volumes.length; i++) {
+    const vol = volumes[i];
     const at = path.index(i);
-    const namePath = at.child('name');
     const errs = validateVolumeSource(vol, at);
-    if (!vol.name) errs.push(required(namePath));
-    else errs.push(...isDNS1123Label(vol.name).map((m) => invalid(namePath, vol.name, m)));
-    if (good.has(vol.name)) errs.push(duplicate(namePath, vol.name));
+    if (!vol.name) errs.push(required(at.child('name')));
+    else if (!dns1123LabelOk(vol.name)) for (const m of isDNS1123Label(vol.name)) errs.push(invalid(at.child('name'), vol.name, m));
+    if (good.has(vol.name)) errs.push(duplicate(at.child('name'), vol.name));
     if (errs.length === 0) good.set(vol.name, vol);
-    else errors.push(...errs);
-  });
+    else for (const e of errs) errors.push(e);
+  }
   return { volumes: good, errors };
 }

@@ -6,7 +6,7 @@ import { FieldPath, forbidden, invalid, notSupported, required, type FieldError 
 import type { Binding, Pod, PodTemplateSpec } from '../types/pod.js';
 import { nameIsDNSSubdomain } from './names.js';
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './object-meta.js';
-import { validateImageWhitespace } from './pod-containers.js';
+import { hasPaddedImage, validateImageWhitespace } from './pod-containers.js';
 import { validatePodSpec } from './pod-spec.js';
 import { validatePodSpecUpdate } from './pod-update.js';
 
@@ -16,45 +16,56 @@ export { validatePodStatusUpdate, UPDATABLE_POD_SPEC_FIELDS } from './pod-update
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 
 /** Annotations with meaning for a pod: a mirror (static) pod must already be on a node. */
-function validatePodAnnotations(pod: Pod, path: FieldPath): FieldError[] {
+function validatePodAnnotations(pod: Pod, meta: FieldPath): FieldError[] {
   const mirror = pod.metadata.annotations?.[MIRROR_POD_ANNOTATION];
   if (mirror !== undefined && !pod.spec?.nodeName) {
-    return [invalid(path.key(MIRROR_POD_ANNOTATION), mirror, 'must set spec.nodeName if mirror pod annotation is set')];
+    return [invalid(meta.child('annotations').key(MIRROR_POD_ANNOTATION), mirror, 'must set spec.nodeName if mirror pod annotation is set')];
   }
   return [];
 }
 
+/** Pods are checked at these roots; FieldPaths never change, so they are built once. */
+const METADATA = FieldPath.root('metadata');
+const SPEC = FieldPath.root('spec');
+const POD_META_OPTIONS = { namespaced: true, validateName: nameIsDNSSubdomain };
+
 /** validatePodMetadataAndSpec: shared by create and update. */
 function validateMetadataAndSpec(pod: Pod): FieldError[] {
-  const meta = FieldPath.root('metadata');
-  const spec = FieldPath.root('spec');
-  const errs = validateObjectMeta(pod.metadata, { namespaced: true, validateName: nameIsDNSSubdomain }, meta);
-  errs.push(...validatePodAnnotations(pod, meta.child('annotations')));
-  errs.push(...validatePodSpec(pod.spec, spec, { isPod: true }));
+  const errs = validateObjectMeta(pod.metadata, POD_META_OPTIONS, METADATA);
+  errs.push(...validatePodAnnotations(pod, METADATA));
+  errs.push(...validatePodSpec(pod.spec, SPEC, { isPod: true }));
   // A projected token is minted for the pod's service account; without one there is nothing to mint.
-  if (!pod.spec.serviceAccountName) {
-    (pod.spec.volumes ?? []).forEach((v, vi) =>
-      (v.projected?.sources ?? []).forEach((s, si) => {
-        if (!s.serviceAccountToken) return;
-        const at = spec.child('volumes').index(vi).child('projected').child('sources').index(si).child('serviceAccountToken');
+  const volumes = pod.spec.volumes;
+  if (!pod.spec.serviceAccountName && volumes) {
+    for (let vi = 0; vi < volumes.length; vi++) {
+      const sources = volumes[vi].projected?.sources ?? [];
+      for (let si = 0; si < sources.length; si++) {
+        if (!sources[si].serviceAccountToken) continue;
+        const at = SPEC.child('volumes').index(vi).child('projected').child('sources').index(si).child('serviceAccountToken');
         errs.push(forbidden(at, 'must not be specified when serviceAccountName is not set'));
-      }),
-    );
+      }
+    }
   }
-  (pod.spec.containers ?? []).forEach((c, i) => errs.push(...validateImageWhitespace(c, spec.child('containers').index(i))));
-  (pod.spec.initContainers ?? []).forEach((c, i) => errs.push(...validateImageWhitespace(c, spec.child('initContainers').index(i))));
+  // Image paths are built only for a padded image.
+  const containers = pod.spec.containers ?? [];
+  for (let i = 0; i < containers.length; i++) {
+    if (hasPaddedImage(containers[i])) errs.push(...validateImageWhitespace(containers[i], SPEC.child('containers').index(i)));
+  }
+  const inits = pod.spec.initContainers ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    if (hasPaddedImage(inits[i])) errs.push(...validateImageWhitespace(inits[i], SPEC.child('initContainers').index(i)));
+  }
   return errs;
 }
 
 /** ValidatePodCreate: a new pod, after defaulting and admission. */
 export function validatePod(pod: Pod): FieldError[] {
-  if (!pod.spec) return [...validateObjectMeta(pod.metadata, { namespaced: true, validateName: nameIsDNSSubdomain }), required(FieldPath.root('spec').child('containers'))];
+  if (!pod.spec) return [...validateObjectMeta(pod.metadata, POD_META_OPTIONS), required(SPEC.child('containers'))];
   const errs = validateMetadataAndSpec(pod);
-  const spec = FieldPath.root('spec');
   // Debug containers arrive later, through the ephemeralcontainers subresource.
-  if (pod.spec.ephemeralContainers?.length) errs.push(forbidden(spec.child('ephemeralContainers'), 'cannot be set on create'));
+  if (pod.spec.ephemeralContainers?.length) errs.push(forbidden(SPEC.child('ephemeralContainers'), 'cannot be set on create'));
   if (pod.spec.nodeName && pod.spec.schedulingGates?.length) {
-    errs.push(forbidden(spec.child('nodeName'), 'cannot be set until all schedulingGates have been cleared'));
+    errs.push(forbidden(SPEC.child('nodeName'), 'cannot be set until all schedulingGates have been cleared'));
   }
   return errs;
 }
@@ -65,7 +76,7 @@ export function validatePod(pod: Pod): FieldError[] {
  * and a negative grace period raised to 1.
  */
 export function validatePodUpdate(next: Pod, prev: Pod): FieldError[] {
-  const errs = validateObjectMetaUpdate(next.metadata, prev.metadata, FieldPath.root('metadata'));
+  const errs = validateObjectMetaUpdate(next.metadata, prev.metadata, METADATA);
   errs.push(...validateMetadataAndSpec(next));
   const mirrorBefore = prev.metadata.annotations?.[MIRROR_POD_ANNOTATION];
   const mirrorAfter = next.metadata.annotations?.[MIRROR_POD_ANNOTATION];
