@@ -8,7 +8,9 @@ export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** generateName keeps at most this many characters of the prefix, leaving room for the suffix within 63. */
 const MAX_GENERATED_PREFIX = 58;
 const SUFFIX_LENGTH = 5;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+/** Where each of a uid's 16 bytes goes in its text: two hex digits, after a hyphen at 8, 13, 18 and 23. */
+const UID_OFFSETS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 
 export class NameGenerator {
   readonly #suffix: () => string;
@@ -16,6 +18,7 @@ export class NameGenerator {
   // Every create draws a uid (and often a name): the bytes are drawn into buffers kept for it,
   // which are read at once, rather than into a new typed array each time.
   readonly #uidBytes = new Uint8Array(16);
+  readonly #uidText = Buffer.from('00000000-0000-0000-0000-000000000000', 'latin1');
   readonly #suffixBytes = new Map<number, Uint8Array>();
 
   constructor(random: Random) {
@@ -44,8 +47,13 @@ export class NameGenerator {
     const b = this.#random.bytes(this.#uidBytes);
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex = '';
-    for (const x of b) hex += HEX[x];
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    // Written as ASCII into a buffer kept for it and read out once: every create draws a uid,
+    // and building it by concatenation left a dozen intermediate strings behind each time.
+    const text = this.#uidText;
+    for (let i = 0; i < 16; i++) {
+      text[UID_OFFSETS[i]] = HEX_DIGITS[b[i] >> 4];
+      text[UID_OFFSETS[i] + 1] = HEX_DIGITS[b[i] & 15];
+    }
+    return text.toString('latin1', 0, 36);
   }
 }
