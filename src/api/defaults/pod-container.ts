@@ -40,8 +40,10 @@ export function canonicalQuantityValue(value: QuantityValue, roundToMilli: boole
 }
 
 export function defaultResourceList(list: ResourceList | undefined): void {
-  if (!list) return;
-  // Written only when it changes: a stored (already canonical) list may be frozen.
+  // A frozen list is a stored version's, carried into an update unchanged: canonical already
+  // (every status write of a pod would otherwise parse and print its quantities again).
+  if (!list || Object.isFrozen(list)) return;
+  // Written only when it changes: a list sent by the client may hold stored values.
   for (const key of Object.keys(list)) {
     const canonical = canonicalQuantityValue(list[key], true);
     if (canonical !== list[key]) list[key] = canonical;

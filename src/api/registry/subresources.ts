@@ -3,15 +3,24 @@
 import type { ResourceDefinition } from './definition.js';
 
 export interface SubresourceInfo {
-  name: string;
-  kind: string;
-  group?: string;
-  version?: string;
-  verbs: string[];
+  readonly name: string;
+  readonly kind: string;
+  readonly group?: string;
+  readonly version?: string;
+  readonly verbs: readonly string[];
 }
 
+// Every request to a subresource asks; a definition never changes, so its list is made once.
+const listed = new WeakMap<ResourceDefinition, readonly SubresourceInfo[]>();
+
 /** The subresources a definition serves, with the kind each answers in. */
-export function subresourcesOf(def: ResourceDefinition): SubresourceInfo[] {
+export function subresourcesOf(def: ResourceDefinition): readonly SubresourceInfo[] {
+  let subs = listed.get(def);
+  if (!subs) listed.set(def, (subs = Object.freeze(listSubresources(def))));
+  return subs;
+}
+
+function listSubresources(def: ResourceDefinition): SubresourceInfo[] {
   const subs: SubresourceInfo[] = [];
   if (def.group === '' && def.resource === 'pods') {
     subs.push({ name: 'binding', kind: 'Binding', verbs: ['create'] });

@@ -8,6 +8,8 @@
 // Example: members {spec.replicas, metadata.labels, metadata.labels.app} encode as
 // {"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{}}}.
 
+import { sortInPlace } from './small-sort.js';
+
 export type PathToken = string;
 export type FieldPathTokens = readonly PathToken[];
 
@@ -142,15 +144,16 @@ export class FieldSet {
 const KIND_ORDER: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
 
 /** Path-element order: field names, then keys, then values, then indexes (fieldpath.PathElement.Compare). */
-export function sortTokens(tokens: PathToken[]): PathToken[] {
-  return tokens.sort((a, b) => {
-    const ka = KIND_ORDER[a[0]] ?? 4;
-    const kb = KIND_ORDER[b[0]] ?? 4;
-    if (ka !== kb) return ka - kb;
-    if (a[0] === 'i') return Number(a.slice(2)) - Number(b.slice(2));
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
+function compareTokens(a: PathToken, b: PathToken): number {
+  const ka = KIND_ORDER[a[0]] ?? 4;
+  const kb = KIND_ORDER[b[0]] ?? 4;
+  if (ka !== kb) return ka - kb;
+  if (a[0] === 'i') return Number(a.slice(2)) - Number(b.slice(2));
+  return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Sorts tokens in place in path-element order, and returns them. */
+export const sortTokens = (tokens: PathToken[]): PathToken[] => sortInPlace(tokens, compareTokens);
 
 export const fieldToken = (name: string): PathToken => `f:${name}`;
 export const indexToken = (i: number): PathToken => `i:${i}`;

@@ -7,6 +7,7 @@
 // before Update, then oldest first (by whole seconds), then by manager, apiVersion, subresource.
 import type { ManagedFieldsEntry } from '../../api/types.js';
 import { FieldSet, fieldsV1Covers, fieldsV1Intersects, fromFieldsV1, toFieldsV1 } from './field-set.js';
+import { sortInPlace } from './small-sort.js';
 
 export interface ManagerFields {
   readonly manager: string;
@@ -139,7 +140,7 @@ export function encodeManagedFields(managed: Managed): ManagedFieldsEntry[] | un
     entries.push(e);
   }
   if (entries.length === 0) return undefined;
-  return entries.sort(compareEntries);
+  return sortInPlace(entries, compareEntries);
 }
 
 function compareEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {

@@ -8,7 +8,7 @@ export interface OpenApiSubresource {
   kind: string;
   group: string;
   version: string;
-  verbs: string[];
+  verbs: readonly string[];
 }
 
 export interface OpenApiResource {
