@@ -4,7 +4,6 @@
 import { rfc3339 } from '../../clock/clock.js';
 import type { NameGenerator } from '../../clock/names.js';
 import type { MutableObj, Obj, ResourceDefinition } from '../../api/registry/definition.js';
-import { jsonCopy } from '../../api/json-copy.js';
 import { deepEqual } from '../storage/same-content.js';
 
 /** Fills uid, creationTimestamp, generation and a generated name; clears what a client may not set. */
@@ -16,7 +15,8 @@ export function fillCreateMeta(def: ResourceDefinition, obj: MutableObj, names: 
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
   delete meta.selfLink;
-  delete meta.managedFields;
+  // metadata.managedFields: left for recordManagedFields, which the pipeline calls last and which
+  // sets or removes them (deleting a key that is there turns the object into a slow dictionary).
   if (def.tracksGeneration) meta.generation = 1;
   else delete meta.generation;
 }
@@ -28,6 +28,15 @@ function specChanged(next: MutableObj, prev: Obj): boolean {
     if (!deepEqual((next as Record<string, unknown>)[k], (prev as Record<string, unknown>)[k])) return true;
   }
   return false;
+}
+
+const isBodyKey = (k: string): boolean => k !== 'metadata' && k !== 'apiVersion' && k !== 'kind';
+
+/** Whether two objects have the same fields besides metadata, apiVersion and kind, in the same order. */
+function sameBodyKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a).filter(isBodyKey);
+  const kb = Object.keys(b).filter(isBodyKey);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 }
 
 /** Carries the server-owned fields of `prev` into an update, and moves generation on a spec change. */
@@ -48,7 +57,7 @@ export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev:
   if (old.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds;
   else delete meta.deletionGracePeriodSeconds;
   delete meta.selfLink;
-  delete meta.managedFields;
+  // metadata.managedFields: left for recordManagedFields, as on create.
   if (old.generation !== undefined) meta.generation = old.generation;
   else delete meta.generation;
   if (subresource === 'status' || subresource === 'finalize') {
@@ -56,8 +65,16 @@ export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev:
     // namespace's finalize write changes spec.finalizers only.
     const finalizers = (next.spec as { finalizers?: string[] } | undefined)?.finalizers;
     const status = next.status;
-    for (const k of Object.keys(next)) if (k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete (next as Record<string, unknown>)[k];
-    for (const [k, v] of Object.entries(prev)) if (k !== 'metadata') (next as Record<string, unknown>)[k] = v;
+    const fields = next as Record<string, unknown>;
+    const stored = prev as Record<string, unknown>;
+    if (sameBodyKeys(fields, stored)) {
+      // The usual case: the same top-level fields in the same order, so values are swapped in
+      // place (deleting keys would turn every stored version into a slow dictionary object).
+      for (const k in stored) if (k !== 'metadata' && k !== 'status') fields[k] = stored[k];
+    } else {
+      for (const k in fields) if (k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete fields[k];
+      for (const k in stored) if (k !== 'metadata') fields[k] = stored[k];
+    }
     if (subresource === 'status') {
       if (status !== undefined) next.status = status;
       else delete next.status;
@@ -66,10 +83,12 @@ export function carryUpdateMeta(def: ResourceDefinition, next: MutableObj, prev:
     }
     const kept = subresource === 'finalize' ? RESET_FOR_STATUS : (def.strategy.statusKeepsMetadata ?? RESET_FOR_STATUS);
     const m = meta as Record<string, unknown>;
+    // The stored values themselves, frozen: shaping never writes into them (and should it, the
+    // update pipeline shapes a full copy instead).
     for (const field of kept) {
       const was = (old as Record<string, unknown>)[field];
       if (was === undefined) delete m[field];
-      else m[field] = jsonCopy(was);
+      else m[field] = was;
     }
     return;
   }
