@@ -98,9 +98,16 @@ export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | und
     if (!e.apiVersion) throw new Error('apiVersion must not be empty');
     if (!e.fieldsType) throw new Error(`missing fieldsType in managed fields entry ${i}`);
     if (e.fieldsType !== 'FieldsV1') throw new Error(`invalid fieldsType "${e.fieldsType}" in managed fields entry ${i}`);
-    const header = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion, subresource: e.subresource ?? '', time: e.time };
-    const fields = e.fieldsV1 === undefined || e.fieldsV1 === null ? { set: new FieldSet() } : stored ? { fieldsV1: e.fieldsV1 } : { set: fromFieldsV1(e.fieldsV1) };
-    const entry: ManagerFields = { ...header, ...fields };
+    const none = e.fieldsV1 === undefined || e.fieldsV1 === null;
+    const entry: ManagerFields = {
+      manager: e.manager ?? '',
+      operation: e.operation,
+      apiVersion: e.apiVersion,
+      subresource: e.subresource ?? '',
+      time: e.time,
+      set: none ? new FieldSet() : stored ? undefined : fromFieldsV1(e.fieldsV1),
+      fieldsV1: none || !stored ? undefined : e.fieldsV1,
+    };
     managed.set(managerIdentifier(entry), entry);
   });
   return managed;
@@ -135,7 +142,11 @@ export function encodeManagedFields(managed: Managed): ManagedFieldsEntry[] | un
     const e: ManagedFieldsEntry = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion };
     if (m.time) e.time = m.time;
     e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = m.set ? toFieldsV1(m.set) : (m.fieldsV1 as ManagedFieldsEntry['fieldsV1']);
+    if (m.set) {
+      e.fieldsV1 = toFieldsV1(m.set) as ManagedFieldsEntry['fieldsV1'];
+      // The next write of this object reads these fields back: it finds the set, not the wire.
+      if (e.fieldsV1 && !decoded.has(e.fieldsV1)) decoded.set(e.fieldsV1, m.set);
+    } else e.fieldsV1 = m.fieldsV1 as ManagedFieldsEntry['fieldsV1'];
     if (m.subresource) e.subresource = m.subresource;
     entries.push(e);
   }
