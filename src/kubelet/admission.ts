@@ -19,8 +19,19 @@ const value = (list: Frozen<ResourceList> | undefined, name: string, milli: bool
   return milli ? milliValue(q) : unitValue(q);
 };
 
+// Every admission on a node sums the requests of all the pods already there (as the kubelet's
+// admit handler does): each spec's sum is worked out once. Specs are the store's frozen
+// objects, so a spec that asks for something else is another object.
+const requestsBySpec = new WeakMap<Frozen<PodSpec>, PodRequests>();
+
 /** What a pod asks for: its containers' sum, or its largest init container if that is more, plus overhead. */
 export function podRequests(spec: Frozen<PodSpec>): PodRequests {
+  let requests = requestsBySpec.get(spec);
+  if (!requests) requestsBySpec.set(spec, (requests = sumRequests(spec)));
+  return requests;
+}
+
+function sumRequests(spec: Frozen<PodSpec>): PodRequests {
   const sum = { cpu: 0, memory: 0 };
   for (const c of spec.containers) {
     sum.cpu += value(c.resources?.requests, 'cpu', true);
