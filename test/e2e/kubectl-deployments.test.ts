@@ -143,6 +143,25 @@ describe('kubectl: deployments', () => {
     expect(obj.metadata.managedFields.map((f: { manager: string; operation: string }) => `${f.manager}/${f.operation}`)).toEqual(['kubectl/Apply']);
   });
 
+  it('server-side apply after client-side apply: kubectl moves the ownership over and the object keeps every field', async () => {
+    const ns = 'deploy-csa-to-ssa';
+    await createNamespace(t, ns);
+    const m = deployment('m', 1, [{ name: 'web', image: 'nginx:1.27' }]);
+    expect((await withManifest(t, ns, ['apply'], m)).stdout).toBe('deployment.apps/m created\n');
+    // kubectl applies, rewrites managedFields to hand client-side apply's fields to its Apply
+    // entry, then applies again; a wrong prune there removed the template's labels (422).
+    const ssa = await withManifest(t, ns, ['apply', '--server-side'], m);
+    expect(ssa.stderr).toBe('');
+    expect(ssa.stdout).toBe('deployment.apps/m serverside-applied\n');
+    const obj = await get(ns, 'm');
+    expect(obj.spec.template.metadata.labels).toEqual({ app: 'm' });
+    expect(obj.spec.template.spec.containers.map((c: { image: string }) => c.image)).toEqual(['nginx:1.27']);
+    const managers = JSON.parse(await ok(t, ['-n', ns, 'get', 'deploy', 'm', '-o', 'json', '--show-managed-fields'])).metadata.managedFields;
+    expect(managers.map((f: { manager: string; operation: string }) => `${f.manager}/${f.operation}`)).not.toContain('kubectl-client-side-apply/Update');
+    const again = await withManifest(t, ns, ['apply', '--server-side'], m);
+    expect(again.stderr).toBe('');
+  });
+
   it('patches: strategic adds an env var and keeps every container; json; merge', async () => {
     const ns = 'deploy-patch';
     await createNamespace(t, ns);

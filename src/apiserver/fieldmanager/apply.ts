@@ -16,7 +16,7 @@ import { countsFor, ownable, withoutManagedFields, type Subresource } from './ig
 import { allowedFromLastApplied, buildLastApplied, KUBECTL_MANAGER, LAST_APPLIED, lastAppliedOf } from './last-applied.js';
 import { capUpdateManagers, decodeOrEmpty, encodeManagedFields, fieldsOf, managerIdentifier, type Managed } from './managed-fields.js';
 import { merge, removeItems } from './merge.js';
-import { rootType, type TypeNode } from './schema-types.js';
+import { childType, elementType, rootType, type TypeNode } from './schema-types.js';
 import { toFieldSet } from './to-field-set.js';
 
 type Json = Record<string, unknown> & { metadata?: Record<string, unknown> & { managedFields?: ManagedFieldsEntry[] } };
@@ -95,8 +95,28 @@ function prune(root: TypeNode, merged: Json, managed: Managed, id: string, last:
   if (!last || last.isEmpty()) return merged;
   let owned = new FieldSet();
   for (const m of managed.values()) owned = owned.union(fieldsOf(m));
-  const gone = last.difference(owned);
+  // A struct field stays while anything under it is owned: an applied `labels: {app: x}` owns
+  // labels.app, not labels, yet an Update entry (or kubectl's migration from client-side
+  // apply) lists labels itself; comparing the sets as they are would remove the whole map.
+  const gone = withNamedFieldsAsMembers(root, last).difference(withNamedFieldsAsMembers(root, owned));
   return gone.isEmpty() ? merged : ((removeItems(root, merged, gone) as Json | undefined) ?? merged);
+}
+
+/**
+ * The set with every struct field on the way to its paths made a member too (map keys and
+ * list items are not). Kubernetes twin: structured-merge-diff fieldpath Set.EnsureNamedFieldsAreMembers.
+ */
+function withNamedFieldsAsMembers(type: TypeNode, set: FieldSet): FieldSet {
+  if (set.children.size === 0) return set;
+  const out = new FieldSet();
+  for (const m of set.members) out.members.add(m);
+  for (const [token, child] of set.children) {
+    const name = token.startsWith('f:') ? token.slice(2) : undefined;
+    const isStructField = name !== undefined && type.t === 'struct' && Object.hasOwn(type.decl.fields, name);
+    if (isStructField) out.members.add(token);
+    out.children.set(token, withNamedFieldsAsMembers(name !== undefined ? childType(type, name) : elementType(type), child));
+  }
+  return out;
 }
 
 /**

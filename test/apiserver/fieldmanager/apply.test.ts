@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StatusError } from '../../../src/api/errors.js';
 import { applyConfiguration } from '../../../src/apiserver/fieldmanager/apply.js';
 import { updateManagedFields } from '../../../src/apiserver/fieldmanager/update.js';
+import type { ManagedFieldsEntry } from '../../../src/api/types.js';
 import { deployment, deploymentManifest, T0, T1, T2, withManaged } from './fixtures.js';
 
 const deploy = { group: 'apps', version: 'v1', kind: 'Deployment' } as const;
@@ -145,5 +146,22 @@ describe('applyConfiguration', () => {
     expect(entries.map((e) => `${e.manager}/${e.operation}`)).toEqual(['kubectl/Apply', 'kubectl-scale/Update']);
     const err = conflictOf(() => applyConfiguration({ ...deploy, current: withManaged(scaled, entries), applied: deploymentManifest({ replicas: 2 }), manager: 'kubectl', force: false, now: T2 }));
     expect(err.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-scale" with subresource "scale" using apps/v1: .spec.replicas');
+  });
+
+  it("prunes as structured-merge-diff does: a map stays while the applier owns a key in it, though its last set listed the map itself", () => {
+    // The applier's last set as kubectl writes it when it hands client-side apply's fields over:
+    // an Update entry's set, with "." on the labels map and on the container.
+    const csa = clientSideApplied();
+    const handedOver = (csa.metadata.managedFields as ManagedFieldsEntry[]).map((e) => ({ ...e, manager: 'kubectl', operation: 'Apply' }));
+    const out = applyConfiguration({ ...deploy, current: withManaged(csa, handedOver), applied: deploymentManifest(), manager: 'kubectl', force: false, now: T1 }) as ReturnType<typeof deployment>;
+    expect(out.spec.template.metadata.labels).toEqual({ app: 'web' });
+    expect(out.metadata.labels).toEqual({ app: 'web' });
+    expect(out.spec.template.spec.containers.map((c) => c.name)).toEqual(['nginx']);
+  });
+
+  it('prunes a struct the applier no longer sets and nobody else owns', () => {
+    const created = applyConfiguration({ ...deploy, current: undefined, applied: { ...deploymentManifest(), spec: { ...deploymentManifest().spec, strategy: { type: 'Recreate' } } }, manager: 'kubectl', force: false, now: T0 });
+    const out = applyConfiguration({ ...deploy, current: created, applied: deploymentManifest(), manager: 'kubectl', force: false, now: T1 });
+    expect(out.spec as object).not.toHaveProperty('strategy');
   });
 });
