@@ -3,6 +3,7 @@
 // Names are the Go type names; the few that two groups share carry their group ("events.v1.Event").
 import { appsV1Messages } from './descriptors/apps-v1.js';
 import { autoscalingV1Messages } from './descriptors/autoscaling-v1.js';
+import { accessReviewMessages } from './descriptors/access-review.js';
 import { coordinationV1Messages } from './descriptors/coordination-v1.js';
 import { coreV1ContainerMessages } from './descriptors/core-v1-container.js';
 import { coreV1NodeMessages } from './descriptors/core-v1-node.js';
@@ -28,6 +29,7 @@ const ALL_SPECS: readonly MessageSpecs[] = [
   appsV1Messages,
   autoscalingV1Messages,
   coordinationV1Messages,
+  accessReviewMessages,
   discoveryV1Messages,
   eventsV1Messages,
 ];

@@ -95,6 +95,11 @@ export interface ResourceDefinition {
    * which metrics-server serves in a real cluster): only get and list, answered by the server.
    */
   computed?: boolean;
+  /**
+   * Nothing is stored: a create asks a question and comes back answered in its status
+   * (SelfSubjectAccessReview and its kin). Only create; the strategy's validate still applies.
+   */
+  review?: (obj: Obj) => object;
 }
 
 export const apiVersionOf = (d: { group: string; version: string }): string => (d.group ? `${d.group}/${d.version}` : d.version);

@@ -4,6 +4,7 @@ import { appsResources } from './apps.js';
 import { coreResources } from './core.js';
 import type { ResourceDefinition } from './definition.js';
 import { metricsResources } from './metrics.js';
+import { accessReviewResources } from './access-reviews.js';
 import { otherGroupResources } from './other-groups.js';
 
 export class Registry {
@@ -34,5 +35,5 @@ export class Registry {
 
 /** Everything kubesim serves. */
 export function builtinRegistry(): Registry {
-  return new Registry([...coreResources, ...appsResources, ...otherGroupResources, ...metricsResources]);
+  return new Registry([...coreResources, ...appsResources, ...otherGroupResources, ...accessReviewResources, ...metricsResources]);
 }

@@ -4,6 +4,8 @@ import { ref, type GroupVersionKind, type Shape } from './dsl.js';
 
 export const CORE = 'io.k8s.api.core.v1.';
 export const APPS = 'io.k8s.api.apps.v1.';
+export const AUTHENTICATION = 'io.k8s.api.authentication.v1.';
+export const AUTHORIZATION = 'io.k8s.api.authorization.v1.';
 export const AUTOSCALING = 'io.k8s.api.autoscaling.v1.';
 export const COORDINATION = 'io.k8s.api.coordination.v1.';
 export const DISCOVERY = 'io.k8s.api.discovery.v1.';
@@ -25,6 +27,8 @@ export const listMeta: Shape = ref(META + 'ListMeta');
 export const DECLARED_GROUP_VERSIONS: readonly (readonly [group: string, version: string])[] = [
   ['', 'v1'],
   ['apps', 'v1'],
+  ['authentication.k8s.io', 'v1'],
+  ['authorization.k8s.io', 'v1'],
   ['autoscaling', 'v1'],
   ['coordination.k8s.io', 'v1'],
   ['discovery.k8s.io', 'v1'],

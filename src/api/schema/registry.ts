@@ -20,6 +20,7 @@ import { coreV1ServiceTypes } from './defs/core-v1-service.js';
 import { coreV1EndpointsTypes } from './defs/core-v1-endpoints.js';
 import { coreV1ConfigTypes } from './defs/core-v1-config.js';
 import { coreV1EventTypes } from './defs/core-v1-event.js';
+import { accessReviewTypes } from './defs/access-review.js';
 import { appsV1Types } from './defs/apps-v1.js';
 import { autoscalingV1Types } from './defs/autoscaling-v1.js';
 import { coordinationV1Types } from './defs/coordination-v1.js';
@@ -47,6 +48,7 @@ export const ALL_TYPES: readonly TypeDecl[] = [
   ...coreV1ConfigTypes,
   ...coreV1EventTypes,
   ...appsV1Types,
+  ...accessReviewTypes,
   ...autoscalingV1Types,
   ...coordinationV1Types,
   ...discoveryV1Types,

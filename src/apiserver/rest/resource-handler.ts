@@ -26,6 +26,7 @@ import { objectOf, type ResourceStore, type Written } from './resource-store.js'
 import { applyScale, scaleOf } from './scale.js';
 import { parseTableOptions } from './table.js';
 import { openWatch } from './watch.js';
+import { answerReview } from './review.js';
 
 /** Whether the route exists, and whether it serves the verb: from the resource's subresource list. */
 function subresourceAllows(def: ResourceDefinition, sub: string, verb: string): boolean {
@@ -89,6 +90,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       const body = decodeBody(def, req, r.namespace);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
+      if (def.review) return answerReview(def, body, warnings);
       const written = await store.create(r.namespace, body, opts);
       return writtenResponse(201, written, warnings);
     }
