@@ -34,7 +34,8 @@ export default {
     // One file: the scheduler, controllers and kubelets main.ts imports later are in it too,
     // so that their code is in the code cache as well.
     codeSplitting: false,
-    // A new build leaves no older build's bundle or code cache behind.
-    cleanDir: true,
+    // Not emptied on a build: the code cache next to the bundle is named by the bundle's
+    // content, so a rebuild that changes nothing (npm start rebuilds every time) keeps it.
+    cleanDir: false,
   },
 };

@@ -7,21 +7,28 @@
 // and linked one by one) and then in V8 compiling them. The bundle removes the first cost; the
 // code cache removes most of the second, as Node 22's module.enableCompileCache() would (this
 // project runs on Node 20, which has no such switch for its loaders).
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const bundle = join(import.meta.dirname, '..', '..', 'cli', 'kubesim.cjs');
 
 /**
- * The cache belongs to one build of the bundle: V8 checks a cache against the source's length
- * only, so the name carries the size and modification time, and a rebuild (which empties
- * dist/cli) never meets an older build's cache.
+ * The cache belongs to the bundle's content: V8 checks a cache against the source's length
+ * only, so the name carries a hash of the source. `npm start` rebuilds before every start, and
+ * a rebuild that changes nothing keeps its cache.
  */
-function cachePath(): string {
-  const { size, mtimeMs } = statSync(bundle);
-  return `${bundle}.${size}-${Math.trunc(mtimeMs)}.v8-cache`;
+const cachePath = (source: string): string => `${bundle}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.v8-cache`;
+
+/** Caches of earlier bundles, left behind by rebuilds. */
+function removeOtherCaches(keep: string): void {
+  const dir = dirname(bundle);
+  const prefix = `${basename(bundle)}.`;
+  for (const file of readdirSync(dir)) {
+    if (file.startsWith(prefix) && file.endsWith('.v8-cache') && join(dir, file) !== keep) rmSync(join(dir, file), { force: true });
+  }
 }
 
 function readCache(path: string): Buffer | undefined {
@@ -38,15 +45,16 @@ function writeCache(path: string, data: Buffer): void {
   try {
     writeFileSync(partial, data);
     renameSync(partial, path);
+    removeOtherCaches(path);
   } catch {
     // A read-only install only goes without the cache.
   }
 }
 
-const cache = cachePath();
-const cachedData = readCache(cache);
 // The bundle is CommonJS, run as Node runs a CommonJS module, in its usual wrapper.
 const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+const cache = cachePath(source);
+const cachedData = readCache(cache);
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 
 // Made when the cache is missing or stale, and only by `kubesim start`: V8 caches the functions

@@ -71,6 +71,28 @@ describe('kubesim start through the bundle and its code cache', () => {
     expect(readFileSync(path).equals(Buffer.alloc(4096, 7))).toBe(false);
   }, 30_000);
 
+  it('keeps the cache through a rebuild that changes nothing, as npm start rebuilds every time', async () => {
+    const [file] = cacheFiles();
+    const before = statSync(join(root, 'cli', file)).mtimeMs;
+    const bundle = join(root, 'cli', 'kubesim.cjs');
+    writeFileSync(bundle, readFileSync(bundle));
+    const { exitCode } = await startUseAndStop();
+    expect(exitCode).toBe(0);
+    expect(cacheFiles()).toEqual([file]);
+    expect(statSync(join(root, 'cli', file)).mtimeMs).toBe(before);
+  }, 30_000);
+
+  it('makes a new cache for a changed bundle and removes the old one', async () => {
+    const [old] = cacheFiles();
+    const bundle = join(root, 'cli', 'kubesim.cjs');
+    writeFileSync(bundle, `${readFileSync(bundle, 'utf8')}\n// rebuilt\n`);
+    const { nodes, exitCode } = await startUseAndStop();
+    expect(nodes).toMatch(/^node-\d+\s+Ready\s/m);
+    expect(exitCode).toBe(0);
+    expect(cacheFiles()).toHaveLength(1);
+    expect(cacheFiles()).not.toContain(old);
+  }, 30_000);
+
   it('answers --help without writing a cache of its own', () => {
     rmSync(join(root, 'cli', cacheFiles()[0]));
     const help = spawnSync(process.execPath, [launcher, '--help'], { encoding: 'utf8' });
