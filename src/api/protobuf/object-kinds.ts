@@ -17,7 +17,7 @@ const KINDS_BY_API_VERSION: Readonly<Record<string, Readonly<Record<string, stri
     PodTemplate: 'PodTemplate',
   },
   'apps/v1': { Deployment: 'Deployment', ReplicaSet: 'ReplicaSet' },
-  'authentication.k8s.io/v1': { SelfSubjectReview: 'SelfSubjectReview' },
+  'authentication.k8s.io/v1': { SelfSubjectReview: 'SelfSubjectReview', TokenRequest: 'TokenRequest' },
   'authorization.k8s.io/v1': { SelfSubjectAccessReview: 'SelfSubjectAccessReview', SelfSubjectRulesReview: 'SelfSubjectRulesReview' },
   'autoscaling/v1': { Scale: 'Scale' },
   'coordination.k8s.io/v1': { Lease: 'Lease' },

@@ -28,6 +28,9 @@ function listSubresources(def: ResourceDefinition): SubresourceInfo[] {
     subs.push({ name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] });
     subs.push({ name: 'log', kind: 'Pod', verbs: ['get'] });
   }
+  if (def.group === '' && def.resource === 'serviceaccounts') {
+    subs.push({ name: 'token', kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] });
+  }
   if (def.resource === 'namespaces') subs.push({ name: 'finalize', kind: 'Namespace', verbs: ['update'] });
   if (def.scale) subs.push({ name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] });
   if (def.statusSubresource) subs.push({ name: 'status', kind: def.kind, verbs: ['get', 'patch', 'update'] });

@@ -21,6 +21,7 @@ import { coreV1EndpointsTypes } from './defs/core-v1-endpoints.js';
 import { coreV1ConfigTypes } from './defs/core-v1-config.js';
 import { coreV1EventTypes } from './defs/core-v1-event.js';
 import { accessReviewTypes } from './defs/access-review.js';
+import { tokenRequestTypes } from './defs/token-request.js';
 import { appsV1Types } from './defs/apps-v1.js';
 import { autoscalingV1Types } from './defs/autoscaling-v1.js';
 import { coordinationV1Types } from './defs/coordination-v1.js';
@@ -49,6 +50,7 @@ export const ALL_TYPES: readonly TypeDecl[] = [
   ...coreV1EventTypes,
   ...appsV1Types,
   ...accessReviewTypes,
+  ...tokenRequestTypes,
   ...autoscalingV1Types,
   ...coordinationV1Types,
   ...discoveryV1Types,

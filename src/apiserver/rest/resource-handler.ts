@@ -27,6 +27,7 @@ import { applyScale, scaleOf } from './scale.js';
 import { parseTableOptions } from './table.js';
 import { openWatch } from './watch.js';
 import { answerReview } from './review.js';
+import { issueToken } from './service-account-token.js';
 
 /** Whether the route exists, and whether it serves the verb: from the resource's subresource list. */
 function subresourceAllows(def: ResourceDefinition, sub: string, verb: string): boolean {
@@ -79,6 +80,11 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
     }
     case 'create': {
       if (r.subresource === 'exec') return execWithoutUpgrade(ctx, r, q);
+      if (r.subresource === 'token') {
+        const request = asObjectOf(readRequestBody(req, 'TokenRequest'), { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1' });
+        const opts = parseWriteOptions(q, req.headers['user-agent']);
+        return jsonResponse(201, JSON.stringify(await issueToken(ctx, r.namespace, r.name, request, !!opts.dryRun)));
+      }
       if (r.subresource === 'binding') {
         const binding = asObjectOf(readRequestBody(req, 'Binding'), { kind: 'Binding', apiVersion: 'v1' });
         checkNamespace(def, binding, r.namespace);

@@ -1,5 +1,5 @@
 // Kubernetes twin: staging/src/k8s.io/api/authorization/v1/generated.proto and
-// authentication/v1/generated.proto (the self reviews kubectl auth sends).
+// authentication/v1/generated.proto (the self reviews kubectl auth sends, and TokenRequest).
 // Numbers, names and pointer-ness (gogoproto.nullable) as compiled into kubectl v1.33; `!` from types.go JSON tags.
 // Notation: ../message-spec.ts.
 import type { MessageSpecs } from '../message-spec.js';
@@ -20,4 +20,8 @@ export const accessReviewMessages: MessageSpecs = {
   SelfSubjectReview: ['metadata=1:ObjectMeta', 'status=2:SelfSubjectReviewStatus'],
   SelfSubjectReviewStatus: ['userInfo=1:UserInfo'],
   UserInfo: ['username=1:string', 'uid=2:string', 'groups=3:[]string'],
+  TokenRequest: ['metadata=1:ObjectMeta', 'spec=2:TokenRequestSpec', 'status=3:TokenRequestStatus'],
+  TokenRequestSpec: ['audiences=1:[]string!', 'boundObjectRef=3:*BoundObjectReference', 'expirationSeconds=4:*int64'],
+  BoundObjectReference: ['kind=1:string', 'apiVersion=2:string', 'name=3:string', 'uid=4:string'],
+  TokenRequestStatus: ['token=1:string!', 'expirationTimestamp=2:Time!'],
 };
