@@ -49,7 +49,7 @@ function visit(shape: Shape, value: unknown): void {
 
 function visitDefinition(name: string, value: unknown): void {
   const decl = typeNamed(name);
-  if (!decl || decl.kind === 'scalar' || !isPlainObject(value) || alreadyStored(value)) return;
+  if (!decl || decl.kind === 'scalar' || !isPlainObject(value)) return;
   // for-in, not Object.entries: this walk runs on every write, and deleting the key in hand is safe.
   for (const key in value) {
     const field = decl.fields[key];

@@ -4,7 +4,7 @@
 
 import { FieldPath, forbidden, invalid, required, tooLong, type FieldError } from '../field-errors.js';
 import type { Frozen, ManagedFieldsEntry, ObjectMeta, OwnerReference } from '../types.js';
-import { isLongerInUTF8, isQualifiedName, isValidLabelValue, labelValueOk, nameIsDNSLabel, qualifiedNameOk, type ValidateNameFunc } from './names.js';
+import { isLongerInUTF8, isQualifiedName, isValidLabelValue, nameIsDNSLabel, qualifiedNameOk, type ValidateNameFunc } from './names.js';
 
 export const FIELD_IMMUTABLE = 'field is immutable';
 export const IS_NEGATIVE = 'must be greater than or equal to 0';
@@ -40,8 +40,8 @@ export function validateLabels(labels: Readonly<Record<string, string>> | undefi
   // for-in over a decoded JSON map visits its own keys in Object.entries order, without the pair arrays.
   for (const k in labels) {
     const v = labels[k];
-    if (!qualifiedNameOk(k)) for (const msg of isQualifiedName(k)) errs.push(invalid(path, k, msg));
-    if (!labelValueOk(v)) for (const msg of isValidLabelValue(v)) errs.push(invalid(path, v, msg));
+    for (const msg of isQualifiedName(k)) errs.push(invalid(path, k, msg));
+    for (const msg of isValidLabelValue(v)) errs.push(invalid(path, v, msg));
   }
   return errs;
 }
@@ -106,7 +106,7 @@ export function validateOwnerReferences(refs: readonly Frozen<OwnerReference>[] 
 export function validateFinalizers(finalizers: readonly string[] | undefined, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   const list = finalizers ?? [];
-  for (const f of list) if (!qualifiedNameOk(f)) for (const msg of isQualifiedName(f)) errs.push(invalid(path, f, msg));
+  for (const f of list) for (const msg of isQualifiedName(f)) errs.push(invalid(path, f, msg));
   // Orphaning and foreground deletion are opposite instructions to the garbage collector.
   if (list.includes('orphan') && list.includes('foregroundDeletion')) {
     errs.push(invalid(path, list, 'finalizer orphan and foregroundDeletion cannot be both set'));

@@ -4,7 +4,7 @@
 // validateInitContainers, validateEphemeralContainers, validateContainerCommon).
 import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import type { Container, EphemeralContainer, Volume } from '../types/pod.js';
-import { dns1123LabelOk, isDNS1123Label } from './names.js';
+import { isDNS1123Label } from './names.js';
 import { validateEnv, validateEnvFrom } from './pod-env.js';
 import { checkHostPortConflicts, validateContainerPorts } from './pod-ports.js';
 import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe } from './pod-probes.js';
@@ -54,7 +54,7 @@ function validateResizePolicy(ctr: Container, podRestartPolicy: string | undefin
  */
 function validateContainerCommon(ctr: Container, ctx: ContainerContext, path: FieldPath, errs: FieldError[]): void {
   if (!ctr.name) errs.push(required(path.child('name')));
-  else if (!dns1123LabelOk(ctr.name)) for (const m of isDNS1123Label(ctr.name)) errs.push(invalid(path.child('name'), ctr.name, m));
+  else for (const m of isDNS1123Label(ctr.name)) errs.push(invalid(path.child('name'), ctr.name, m));
   if (!ctr.image) errs.push(required(path.child('image')));
   checkEnumField(ctr.terminationMessagePolicy, MESSAGE_POLICIES, path, 'terminationMessagePolicy', errs);
   if (ctr.ports) validateContainerPorts(ctr.ports, path, errs);

@@ -3,7 +3,7 @@
 // field validators it calls: restartPolicy, dnsPolicy, dnsConfig, hostAliases, gates, ...).
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import type { PodSpec } from '../types/pod.js';
-import { dns1123LabelOk, dns1123SubdomainOk, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, nameIsDNSSubdomain } from './names.js';
+import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, nameIsDNSSubdomain } from './names.js';
 import { validateLabels } from './object-meta.js';
 import { validateAffinity, validateTopologySpreadConstraints } from './pod-affinity.js';
 import { validateContainers, validateEphemeralContainers, validateInitContainers, type ContainerContext } from './pod-containers.js';
@@ -83,13 +83,13 @@ function validateHostNetworkPorts(spec: PodSpec, path: FieldPath, isPod: boolean
 
 /** An optional object name at `parent.<name>`; the path is built only for an error. */
 function checkObjectName(value: string | undefined, parent: FieldPath, name: string, errs: FieldError[]): void {
-  if (!value || dns1123SubdomainOk(value)) return;
+  if (!value) return;
   for (const m of nameIsDNSSubdomain(value, false)) errs.push(invalid(parent.child(name), value, m));
 }
 
 /** An optional DNS-1123 label at `parent.<name>`; the path is built only for an error. */
 function checkDNSLabel(value: string | undefined, parent: FieldPath, name: string, errs: FieldError[]): void {
-  if (!value || dns1123LabelOk(value)) return;
+  if (!value) return;
   for (const m of isDNS1123Label(value)) errs.push(invalid(parent.child(name), value, m));
 }
 
@@ -132,7 +132,7 @@ function validateHostAliases(spec: PodSpec, path: FieldPath): FieldError[] {
 function validateRuntime(spec: PodSpec, path: FieldPath, errs: FieldError[]): void {
   checkObjectName(spec.priorityClassName, path, 'priorityClassName', errs);
   const runtimeClass = spec.runtimeClassName;
-  if (runtimeClass !== undefined && runtimeClass !== null && !dns1123SubdomainOk(runtimeClass)) {
+  if (runtimeClass !== undefined && runtimeClass !== null) {
     for (const m of nameIsDNSSubdomain(runtimeClass, false)) errs.push(invalid(path.child('runtimeClassName'), runtimeClass, m));
   }
   if (spec.preemptionPolicy !== undefined && spec.preemptionPolicy !== null) {

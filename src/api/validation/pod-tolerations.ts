@@ -3,7 +3,7 @@
 // validateTaintEffect, validateOnlyAddedTolerations).
 import { forbidden, invalid, notSupported, type FieldError, type FieldPath } from '../field-errors.js';
 import type { Toleration } from '../types/pod.js';
-import { isQualifiedName, isValidLabelValue, labelValueOk, qualifiedNameOk } from './names.js';
+import { isQualifiedName, isValidLabelValue, labelValueOk } from './names.js';
 import { deepEqual } from './object-meta.js';
 
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -15,7 +15,7 @@ export function validateTaintEffect(effect: string, path: FieldPath): FieldError
 /** tolerations[i], appended to errs; `list` is the tolerations path, built into the entry's on error. */
 function validateToleration(t: Toleration, list: FieldPath, i: number, errs: FieldError[]): void {
   const at = (field: string): FieldPath => list.index(i).child(field);
-  if (t.key && !qualifiedNameOk(t.key)) for (const m of isQualifiedName(t.key)) errs.push(invalid(at('key'), t.key, m));
+  if (t.key) for (const m of isQualifiedName(t.key)) errs.push(invalid(at('key'), t.key, m));
   // An empty key with Exists matches every taint; with Equal it would match nothing sensible.
   if (!t.key && t.operator !== 'Exists') {
     errs.push(invalid(at('operator'), t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));

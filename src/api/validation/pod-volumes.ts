@@ -4,7 +4,7 @@
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import { quantityError, parseQuantity } from '../quantity.js';
 import type { DownwardAPIVolumeFile, KeyToPath, Volume, VolumeProjection } from '../types/pod.js';
-import { dns1123LabelOk, isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
+import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
 import { VOLUME_FIELD_PATHS, validateObjectFieldSelector, validateResourceFieldSelector } from './pod-env.js';
 
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
@@ -270,7 +270,7 @@ export function validateVolumes(volumes: readonly Volume[] | undefined, spec: Fi
     const at = path.index(i);
     const errs = validateVolumeSource(vol, at);
     if (!vol.name) errs.push(required(at.child('name')));
-    else if (!dns1123LabelOk(vol.name)) for (const m of isDNS1123Label(vol.name)) errs.push(invalid(at.child('name'), vol.name, m));
+    else for (const m of isDNS1123Label(vol.name)) errs.push(invalid(at.child('name'), vol.name, m));
     if (good.has(vol.name)) errs.push(duplicate(at.child('name'), vol.name));
     if (errs.length === 0) good.set(vol.name, vol);
     else for (const e of errs) errors.push(e);

@@ -96,7 +96,7 @@ export async function handleResource(store: ResourceStore, req: ApiRequest, r: R
       const body = decodeBody(def, req, r.namespace);
       const warnings: string[] = [];
       checkFields(def, body, opts, warnings);
-      if (def.review) return answerReview(def, body, warnings);
+      if (def.review) return answerReview(def, def.review, body, warnings);
       const written = await store.create(r.namespace, body, opts);
       return writtenResponse(201, written, warnings);
     }

@@ -9,10 +9,10 @@ import type { KubeObject } from '../../api/types.js';
 import { jsonResponse, type ApiResponse } from '../api-request.js';
 import { warningHeader } from './schema-support.js';
 
-export function answerReview(def: ResourceDefinition, body: KubeObject, warnings: readonly string[]): ApiResponse {
+export function answerReview(def: ResourceDefinition, review: (obj: KubeObject) => object, body: KubeObject, warnings: readonly string[]): ApiResponse {
   const refused = def.strategy.validate?.(body) ?? [];
   if (refused.length > 0) throw errors.invalid(def, body.metadata.name ?? '', refused);
-  const answered = { ...body, status: def.review!(body) };
+  const answered = { ...body, status: review(body) };
   omitEmpty(def.group, def.version, def.kind, answered);
   return jsonResponse(201, JSON.stringify(answered), warningHeader(warnings));
 }

@@ -33,11 +33,11 @@ interface TokenRequestSpec {
   boundObjectRef?: BoundObjectReference | null;
 }
 
-/** The objects a token may be bound to, and where they are stored. */
-const BINDABLE: Readonly<Record<string, { resource: string; namespaced: boolean }>> = {
-  Pod: { resource: 'pods', namespaced: true },
-  Secret: { resource: 'secrets', namespaced: true },
-  Node: { resource: 'nodes', namespaced: false },
+/** The objects a token may be bound to: where they are stored, and their claim in the token. */
+const BINDABLE: Readonly<Record<string, { resource: string; namespaced: boolean; claim: string }>> = {
+  Pod: { resource: 'pods', namespaced: true, claim: 'pod' },
+  Secret: { resource: 'secrets', namespaced: true, claim: 'secret' },
+  Node: { resource: 'nodes', namespaced: false, claim: 'node' },
 };
 
 // One signing key per server, drawn when the first token is asked for.
@@ -64,15 +64,15 @@ function validate(spec: { expirationSeconds: number }): FieldError[] {
 }
 
 /** The object a token is to be bound to, which must exist (and be the same object, given a uid). */
-async function boundObject(ctx: ServerContext, namespace: string, ref: BoundObjectReference): Promise<KubeObject> {
-  const where = ref.kind ? BINDABLE[ref.kind] : undefined;
+async function boundObject(ctx: ServerContext, namespace: string, ref: BoundObjectReference): Promise<{ claim: string; object: KubeObject }> {
+  const where = ref.kind && Object.hasOwn(BINDABLE, ref.kind) ? BINDABLE[ref.kind] : undefined;
   if (!where) throw errors.badRequest(`cannot bind token for object of type ${ref.kind ?? ''}`);
   const found = await ctx.storage.get(where.resource, { namespace: where.namespaced ? namespace : '', name: ref.name ?? '' });
   if (!found) throw errors.notFound({ group: '', resource: where.resource }, ref.name ?? '');
   if (ref.uid && ref.uid !== found.object.metadata.uid) {
     throw errors.conflict({ group: '', resource: where.resource }, ref.name ?? '', `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`);
   }
-  return found.object as KubeObject;
+  return { claim: where.claim, object: found.object as KubeObject };
 }
 
 /** Issues a token for service account `name`; answers the TokenRequest with its status filled in. */
@@ -93,7 +93,7 @@ export async function issueToken(ctx: ServerContext, namespace: string, name: st
   const issuedAt = Math.floor(now / 1000);
   const expires = issuedAt + spec.expirationSeconds;
   const claim: Record<string, unknown> = { namespace, serviceaccount: { name, uid: account.object.metadata.uid } };
-  if (bound && spec.boundObjectRef) claim[spec.boundObjectRef.kind === 'Node' ? 'node' : spec.boundObjectRef.kind === 'Pod' ? 'pod' : 'secret'] = { name: bound.metadata.name, uid: bound.metadata.uid };
+  if (bound) claim[bound.claim] = { name: bound.object.metadata.name, uid: bound.object.metadata.uid };
   const claims = {
     aud: spec.audiences,
     exp: expires,

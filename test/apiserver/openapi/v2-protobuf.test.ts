@@ -14,7 +14,9 @@ function decode(bytes: Uint8Array): Message {
   const out: Message = new Map();
   while (!reader.done) {
     const { number, wireType } = reader.readKey();
-    const value = wireType === WireType.lengthDelimited ? reader.readLengthDelimited() : wireType === WireType.varint ? reader.readVarint().lo : (reader.skip(wireType), -1);
+    // The document has only strings, messages and booleans: anything else is a mistake.
+    if (wireType !== WireType.lengthDelimited && wireType !== WireType.varint) throw new Error(`unexpected wire type ${wireType} in field ${number}`);
+    const value = wireType === WireType.lengthDelimited ? reader.readLengthDelimited() : reader.readVarint().lo;
     out.set(number, [...(out.get(number) ?? []), value]);
   }
   return out;
